@@ -1,0 +1,40 @@
+// engine/apply.hpp
+//
+// Folding a stream into its current state. apply() trusts the log: every
+// event in it was accepted by decide(), so apply() only copies the new values
+// the payload carries and never refuses anything. Pure: no I/O, no clock.
+#pragma once
+
+#include <vector>
+
+#include "engine/body_registry.hpp"
+#include "engine/event.hpp"
+#include "engine/task_view.hpp"
+
+namespace cvtrack::engine {
+
+TaskView apply(TaskView task, const RecordedEvent& event);
+DocumentView apply(DocumentView document, const RecordedEvent& event);
+
+TaskView fold_task(const std::vector<RecordedEvent>& stream);
+DocumentView fold_document(const std::vector<RecordedEvent>& stream);
+
+// The bodies of the newest directory_loaded event in the "directory" stream.
+BodyRegistry fold_directory(const std::vector<RecordedEvent>& stream);
+
+// The "register" stream: which key became which document.
+struct RegisterView {
+  int version = 0;
+  std::vector<std::pair<std::string, StreamId>> entries;  // key, document, in order
+  const StreamId* find(const std::string& key) const;
+};
+RegisterView fold_register(const std::vector<RecordedEvent>& stream);
+
+inline const StreamId kRegisterStream = "register";
+inline const StreamId kDirectoryStream = "directory";
+
+// Which kind of stream an id names, from its first letter.
+bool is_task_stream(const StreamId& stream);      // "T3.5"
+bool is_document_stream(const StreamId& stream);  // "D3"
+
+}  // namespace cvtrack::engine

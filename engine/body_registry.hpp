@@ -1,0 +1,51 @@
+// engine/body_registry.hpp
+//
+// The bodies the engine knows and who is under whom: enough to decide
+// whether `--as BODY` may act on a task and where a task may be delegated.
+// Built from the directory the secretariat loads with `cvtrack init
+// --directory` (recorded in the log as directory_loaded), so the hierarchy is
+// data, never code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/result.hpp"
+
+namespace cvtrack::engine {
+
+struct Body {
+  std::string id;
+  std::string name;
+  std::optional<std::string> parent;  // id of the body above, if any
+  std::string kind;                   // "commune", "people-committee", ...
+};
+
+class BodyRegistry {
+ public:
+  BodyRegistry() = default;
+  explicit BodyRegistry(std::vector<Body> bodies) : bodies_(std::move(bodies)) {}
+
+  const std::vector<Body>& bodies() const { return bodies_; }
+  bool empty() const { return bodies_.empty(); }
+  const Body* find(const std::string& id) const;
+
+  // True when `ancestor` is above `id` (strictly) following parent links.
+  bool is_under(const std::string& id, const std::string& ancestor) const;
+  // The body holds the task's body itself or is above it.
+  bool holds_or_is_above(const std::string& actor, const std::string& holder) const {
+    return actor == holder || is_under(holder, actor);
+  }
+
+  nlohmann::json to_json() const;
+  // Refuses (bad_input) a list whose parents name unknown ids or form a loop.
+  static Result<BodyRegistry> from_json(const nlohmann::json& json);
+
+ private:
+  std::vector<Body> bodies_;
+};
+
+}  // namespace cvtrack::engine

@@ -1,0 +1,67 @@
+// engine/command_service.hpp
+//
+// Runs commands against a store: read the streams a command needs, decide,
+// append what was decided in one call (one transaction), hand back what was
+// recorded. Optimistic: nothing is locked while deciding; if another
+// process wrote first, the append fails with a conflict and nothing is
+// written. Not thread-safe: Runtime calls it on the engine strand, the
+// command line from its one thread.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "engine/body_registry.hpp"
+#include "engine/clock.hpp"
+#include "engine/event_store.hpp"
+#include "engine/register_decide.hpp"
+#include "engine/replay.hpp"
+#include "engine/task_commands.hpp"
+#include "engine/task_view.hpp"
+#include "engine/working_days.hpp"
+
+namespace cvtrack::engine {
+
+struct EngineSettings {
+  int horizon_days = 31;           // how far ahead report occurrences are planned
+  int due_soon_working_days = 3;   // "sắp đến hạn"
+};
+
+class CommandService {
+ public:
+  // `clock` gives recorded_at; effective dates come with each command.
+  // The references must outlive the service.
+  CommandService(EventStore& store, const Clock& clock, const WorkingDays& calendar,
+                 EngineSettings settings = {});
+
+  // Registers a parsed document read from `text`. Registering the same
+  // document again writes nothing and says so (already_registered).
+  Result<Registration> register_document(const ParsedDocument& parsed, std::string_view text,
+                                         const std::string& source, Date today);
+
+  // Records the directory the `--as` checks and delegations use.
+  Result<std::vector<RecordedEvent>> load_directory(const BodyRegistry& bodies, const std::string& source,
+                                                    Date today);
+
+  Result<std::vector<RecordedEvent>> execute(TaskRequest request);
+
+  // Occurrences, overdue and reminder markers as of `today`; see tick_decide.hpp.
+  Result<std::vector<RecordedEvent>> tick(Date today);
+
+  Result<TaskView> task(const StreamId& id) const;      // not_found when absent
+  Result<DocumentView> document(const StreamId& id) const;
+  Result<BodyRegistry> bodies() const;
+  Result<Snapshot> snapshot(std::optional<Date> until = std::nullopt) const;
+
+  const EngineSettings& settings() const { return settings_; }
+  const WorkingDays& calendar() const { return calendar_; }
+
+ private:
+  EventStore& store_;
+  const Clock& clock_;
+  const WorkingDays& calendar_;
+  EngineSettings settings_;
+};
+
+}  // namespace cvtrack::engine

@@ -1,0 +1,59 @@
+// engine/event.hpp
+//
+// What the log holds. A command produces NewEvents; the store gives each a
+// global sequence number, a version within its stream and a hash linking it
+// to the event before it, and hands back RecordedEvents. The log is
+// append-only: nothing ever updates or deletes an event. Formats: see
+// README.md#data-directory-format.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/date.hpp"
+
+namespace cvtrack::engine {
+
+// Streams: "register" (the incoming-document register), "D3" (a document),
+// "T3.5" (a task; "T3.5.2" a task delegated from it), "directory".
+using StreamId = std::string;
+
+// The body recorded as acting when the secretariat enters a change itself.
+inline constexpr const char* kSecretariat = "secretariat";
+
+struct NewEvent {
+  std::string type;         // "task_acknowledged", see event_types.hpp
+  nlohmann::json payload;   // old and new values where something changes
+  std::string actor;        // a body id, or kSecretariat
+  std::string recorded_at;  // UTC instant, "2026-11-22T07:50:59Z"
+  Date effective_on;        // the calendar day the change takes effect
+};
+
+struct RecordedEvent {
+  std::int64_t seq = 0;  // global, 1-based, gapless
+  StreamId stream;
+  int version = 0;       // 1-based within the stream
+  NewEvent event;
+  std::string prev_hash; // the hash of event seq-1; 64 zeros for the first
+  std::string hash;      // sha256 of hash_input(*this)
+};
+
+// All events a command writes to one stream, with the version the command
+// read. The store refuses the whole command if any stream moved on.
+struct StreamAppend {
+  StreamId stream;
+  int expected_version = 0;  // 0: the stream must not exist yet
+  std::vector<NewEvent> events;
+};
+
+inline const std::string kGenesisHash(64, '0');
+
+// The exact bytes an event's hash covers: every field but the hash itself,
+// so altering any of them by hand breaks the chain at that event.
+std::string hash_input(const RecordedEvent& event);
+std::string compute_hash(const RecordedEvent& event);
+
+}  // namespace cvtrack::engine

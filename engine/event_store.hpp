@@ -1,0 +1,34 @@
+// engine/event_store.hpp
+//
+// Where the engine keeps its history. The engine never touches SQL; storage/
+// implements this with SQLite, MemoryEventStore with a vector. Called only on
+// the engine strand (or from one thread), so implementations need no locking.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engine/event.hpp"
+#include "engine/result.hpp"
+
+namespace cvtrack::engine {
+
+class EventStore {
+ public:
+  virtual ~EventStore() = default;
+
+  // Appends every batch, all or nothing, in one transaction; in SQLite the
+  // projections are brought up to date inside the same transaction. Returns
+  // ErrorCode::conflict, naming the stream, if any stream's last version is
+  // not its batch's expected_version (someone else wrote first). After any
+  // failure nothing was written.
+  virtual Result<std::vector<RecordedEvent>> append(const std::vector<StreamAppend>& batches) = 0;
+
+  // The events of one stream, oldest first; empty when it does not exist.
+  virtual Result<std::vector<RecordedEvent>> read_stream(const StreamId& stream) const = 0;
+
+  // Every event with seq > after, in seq order.
+  virtual Result<std::vector<RecordedEvent>> read_all(std::int64_t after = 0) const = 0;
+};
+
+}  // namespace cvtrack::engine

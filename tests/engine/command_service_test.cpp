@@ -1,0 +1,144 @@
+#include "engine/command_service.hpp"
+
+#include <doctest/doctest.h>
+
+#include "engine/event_types.hpp"
+#include "engine/task_decide.hpp"
+#include "tests/engine/engine_harness.hpp"
+
+using namespace cvtrack::engine;
+using cvtrack::test::day;
+using cvtrack::test::EngineHarness;
+using cvtrack::test::sample_document;
+
+TEST_SUITE("engine/command_service") {
+  TEST_CASE("registering a document creates its tasks, one stream each, in one append") {
+    EngineHarness h(false);
+    std::size_t before = h.store.size();
+    auto r = h.service.register_document(sample_document(), cvtrack::test::kSampleText, "sample.txt", day("2021-09-07"));
+    REQUIRE(r);
+    CHECK(r->document == "D1");
+    CHECK(r->tasks == std::vector<std::string>{"T1.1", "T1.2", "T1.3", "T1.4", "T1.5"});
+    CHECK_FALSE(r->already_registered);
+    DocumentView doc = *h.service.document("D1");
+    CHECK(doc.key == "UBND huyện Mẫu|12/UBND-VP|2021-09-06");
+    CHECK(doc.directives.size() == 3);
+    TaskView lead = h.task("T1.1");
+    CHECK(lead.spec.role == TaskRole::lead);
+    CHECK(lead.deadline == day("2021-09-30"));
+    CHECK(lead.directive == "1");
+    CHECK(lead.assigned_on == day("2021-09-07"));
+    // register entry + document + 5 tasks + the monthly report's first occurrence (due 20/9).
+    CHECK(h.store.size() - before == 8);
+    CHECK(h.task("T1.3").occurrences.size() == 1);
+    CHECK(h.task("T1.3").occurrences.at("2021-09").due == day("2021-09-20"));
+  }
+
+  TEST_CASE("registering the same document twice changes nothing and says so") {
+    EngineHarness h;
+    std::size_t before = h.store.size();
+    auto again = h.service.register_document(sample_document(), "other text, same number",
+                                             "copy.txt", day("2021-09-08"));
+    REQUIRE(again);
+    CHECK(again->already_registered);
+    CHECK(again->document == "D1");
+    CHECK(h.store.size() == before);
+  }
+
+  TEST_CASE("a document without a number is the same document when its text is the same") {
+    EngineHarness h(false);
+    ParsedDocument doc = sample_document();
+    doc.document.number.reset();
+    REQUIRE(h.service.register_document(doc, "văn bản A", "a.txt", day("2021-09-07")));
+    auto same = h.service.register_document(doc, "văn bản A", "a-copy.txt", day("2021-09-07"));
+    REQUIRE(same);
+    CHECK(same->already_registered);
+    auto other = h.service.register_document(doc, "văn bản B", "b.txt", day("2021-09-07"));
+    REQUIRE(other);
+    CHECK_FALSE(other->already_registered);
+    CHECK(other->document == "D2");
+    CHECK(other->tasks.front() == "T2.1");
+  }
+
+  TEST_CASE("a document dated after the registration date is refused, naming the file") {
+    EngineHarness h(false);
+    std::size_t before = h.store.size();
+    auto r = h.service.register_document(sample_document(), "x", "cv-12.txt", day("2021-09-01"));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "cv-12.txt: the document is dated 2021-09-06, after the registration date 2021-09-01");
+    CHECK(h.store.size() == before);
+  }
+
+  TEST_CASE("a report is submitted against its occurrence, late when after its due date") {
+    EngineHarness h;
+    REQUIRE(h.run("T1.3", Acknowledge{}, "phong-yte"));
+    auto on_time = h.run("T1.3", SubmitReport{std::nullopt, "báo cáo tháng 9"}, "phong-yte", "2021-09-20");
+    REQUIRE(on_time);
+    CHECK(on_time->front().event.payload["period"] == "2021-09");
+    CHECK(on_time->front().event.payload["late"] == false);
+    auto twice = h.run("T1.3", SubmitReport{std::string("2021-09"), ""}, "phong-yte", "2021-09-21");
+    REQUIRE_FALSE(twice);
+    CHECK(twice.error().message ==
+          "T1.3: cannot report: the report for 2021-09 was already submitted on 2021-09-20");
+    auto unknown = h.run("T1.3", SubmitReport{std::string("2021-13"), ""}, "phong-yte", "2021-09-21");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == ErrorCode::not_found);
+    REQUIRE(h.service.tick(day("2021-10-01")));
+    auto late = h.run("T1.3", SubmitReport{std::string("2021-10"), "tháng 10"}, "phong-yte", "2021-10-22");
+    REQUIRE(late);
+    CHECK(late->front().event.payload["late"] == true);
+  }
+
+  TEST_CASE("tick plans occurrences up to the horizon, marks what passed, and twice records nothing new") {
+    EngineHarness h;
+    auto first = h.service.tick(day("2021-10-25"));
+    REQUIRE(first);
+    std::map<std::string, int> types;
+    for (const auto& e : *first) ++types[e.event.type];
+    CHECK(types[event_type::occurrence_scheduled] == 2);  // 2021-10 and 2021-11 (horizon 25/11)
+    CHECK(types[event_type::occurrence_overdue] == 2);    // 2021-09 (20/9) and 2021-10 (20/10)
+    CHECK(types[event_type::task_overdue] == 2);          // T1.1 and T1.2, due 30/9
+    auto second = h.service.tick(day("2021-10-25"));
+    REQUIRE(second);
+    CHECK(second->empty());
+    // An extended deadline can pass again, and is marked again.
+    REQUIRE(h.run("T1.1", ExtendDeadline{day("2021-10-29"), "chờ số liệu"}, std::nullopt, "2021-10-25"));
+    auto reminder = h.service.tick(day("2021-10-26"));
+    REQUIRE(reminder);
+    REQUIRE(reminder->size() == 1);
+    CHECK(reminder->front().event.type == event_type::deadline_reminder);
+    CHECK(reminder->front().event.payload["working_days_left"] == 3);
+    auto passed = h.service.tick(day("2021-11-01"));
+    REQUIRE(passed);
+    REQUIRE(passed->size() == 1);
+    CHECK(passed->front().stream == "T1.1");
+    CHECK(passed->front().event.type == event_type::task_overdue);
+  }
+
+  TEST_CASE("a snapshot at an earlier date shows the state as it stood then") {
+    EngineHarness h;
+    REQUIRE(h.run("T1.1", Acknowledge{}, std::nullopt, "2021-09-10"));
+    REQUIRE(h.run("T1.1", ClaimCompletion{"xong"}, std::nullopt, "2021-09-20"));
+    auto then = h.service.snapshot(day("2021-09-15"));
+    REQUIRE(then);
+    CHECK(then->tasks.at("T1.1").state == TaskState::acknowledged);
+    auto now = h.service.snapshot();
+    CHECK(now->tasks.at("T1.1").state == TaskState::submitted);
+    CHECK(now->documents.at("D1").tasks.size() == 5);
+    CHECK(now->bodies.find("ubnd-xa-a"));
+  }
+
+  TEST_CASE("two services on one store: the one that decided on a stale read gets a conflict") {
+    EngineHarness h;
+    TaskView stale = h.task("T1.1");
+    REQUIRE(h.run("T1.1", Acknowledge{}));
+    TaskRequest request{"T1.1", CancelTask{"trùng"}, std::nullopt, day("2021-09-10"), ""};
+    auto decision = decide(stale, request, cvtrack::test::sample_bodies());
+    REQUIRE(decision);
+    std::size_t before = h.store.size();
+    auto written = h.store.append(*decision);
+    REQUIRE_FALSE(written);
+    CHECK(written.error().code == ErrorCode::conflict);
+    CHECK(h.store.size() == before);
+  }
+}
