@@ -24,8 +24,8 @@ inline void check_event_store_contract(const std::function<std::unique_ptr<engin
   using namespace engine;
   SUBCASE("appends number events globally and per stream, chained by hash") {
     auto store = make();
-    auto first = store->append({{"T1.1", 0, {sample_event("a", 1), sample_event("b", 2)}},
-                                {"T1.2", 0, {sample_event("c", 3)}}});
+    auto first = store->append({{"S1", 0, {sample_event("a", 1), sample_event("b", 2)}},
+                                {"S2", 0, {sample_event("c", 3)}}});
     REQUIRE(first);
     REQUIRE(first->size() == 3);
     CHECK((*first)[0].seq == 1);
@@ -35,7 +35,7 @@ inline void check_event_store_contract(const std::function<std::unique_ptr<engin
     CHECK((*first)[0].prev_hash == kGenesisHash);
     CHECK((*first)[1].prev_hash == (*first)[0].hash);
     CHECK((*first)[2].hash == compute_hash((*first)[2]));
-    auto stream = store->read_stream("T1.1");
+    auto stream = store->read_stream("S1");
     REQUIRE(stream);
     REQUIRE(stream->size() == 2);
     CHECK((*stream)[1].event.type == "b");
@@ -47,21 +47,21 @@ inline void check_event_store_contract(const std::function<std::unique_ptr<engin
 
   SUBCASE("a stale expected version is a conflict naming the stream, and nothing of the batch is written") {
     auto store = make();
-    REQUIRE(store->append({{"T1.1", 0, {sample_event("a")}}}));
-    auto stale = store->append({{"T1.2", 0, {sample_event("x")}}, {"T1.1", 0, {sample_event("b")}}});
+    REQUIRE(store->append({{"S1", 0, {sample_event("a")}}}));
+    auto stale = store->append({{"S2", 0, {sample_event("x")}}, {"S1", 0, {sample_event("b")}}});
     REQUIRE_FALSE(stale);
     CHECK(stale.error().code == ErrorCode::conflict);
     CHECK(stale.error().message ==
-          "T1.1: changed by someone else meanwhile (expected version 0, found 1); nothing was written, try again");
+          "S1: changed by someone else meanwhile (expected version 0, found 1); nothing was written, try again");
     CHECK(store->read_all()->size() == 1);
-    CHECK(store->read_stream("T1.2")->empty());
+    CHECK(store->read_stream("S2")->empty());
   }
 
   SUBCASE("two writers that read the same version: the second loses") {
     auto store = make();
-    REQUIRE(store->append({{"T1.1", 0, {sample_event("assigned")}}}));
-    REQUIRE(store->append({{"T1.1", 1, {sample_event("acknowledged by one")}}}));
-    auto second = store->append({{"T1.1", 1, {sample_event("acknowledged by two")}}});
+    REQUIRE(store->append({{"S1", 0, {sample_event("assigned")}}}));
+    REQUIRE(store->append({{"S1", 1, {sample_event("acknowledged by one")}}}));
+    auto second = store->append({{"S1", 1, {sample_event("acknowledged by two")}}});
     REQUIRE_FALSE(second);
     CHECK(second.error().code == ErrorCode::conflict);
   }
@@ -80,7 +80,7 @@ inline void check_event_store_contract(const std::function<std::unique_ptr<engin
 
   SUBCASE("an unknown stream reads as empty") {
     auto store = make();
-    auto none = store->read_stream("T404");
+    auto none = store->read_stream("S404");
     REQUIRE(none);
     CHECK(none->empty());
   }

@@ -1,0 +1,113 @@
+#include "storage/projection_reader.hpp"
+
+#include "engine/task_view_json.hpp"
+#include "storage/sqlite_impl.hpp"
+
+namespace cvtrack::storage {
+
+namespace {
+std::optional<std::string> text_or_null(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+}
+}  // namespace
+
+engine::Result<std::vector<engine::TaskView>> ProjectionReader::tasks(const TaskQuery& query) const {
+  std::string sql = "SELECT view FROM tasks WHERE 1";
+  if (query.holders) {
+    sql += " AND holder IN (";
+    for (std::size_t i = 0; i < query.holders->size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
+  }
+  if (query.document) sql += " AND document_id = ?";
+  if (query.overdue_at)
+    sql += " AND state NOT IN ('done', 'cancelled') AND (deadline < ? OR EXISTS (SELECT 1 FROM "
+           "report_occurrences o WHERE o.task_id = tasks.id AND o.submitted_on IS NULL AND o.due < ?))";
+  sql += " ORDER BY id";
+  try {
+    SQLite::Statement q(database_.impl().db, sql);
+    int i = 0;
+    if (query.holders)
+      for (const auto& h : *query.holders) q.bind(++i, h);
+    if (query.document) q.bind(++i, *query.document);
+    if (query.overdue_at) {
+      q.bind(++i, engine::to_iso(*query.overdue_at));
+      q.bind(++i, engine::to_iso(*query.overdue_at));
+    }
+    std::vector<engine::TaskView> out;
+    while (q.executeStep()) {
+      auto view = engine::task_view_from_json(nlohmann::json::parse(q.getColumn(0).getString()));
+      if (!view) return view.error();
+      out.push_back(std::move(*view));
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading tasks");
+  } catch (const nlohmann::json::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal,
+                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
+  }
+}
+
+engine::Result<std::vector<DocumentRow>> ProjectionReader::documents() const {
+  try {
+    SQLite::Statement q(database_.impl().db,
+                        "SELECT id, doc_key, source, registered_on, kind, issuer, number, date, subject, task_count "
+                        "FROM documents ORDER BY CAST(substr(id, 2) AS INTEGER)");
+    std::vector<DocumentRow> out;
+    while (q.executeStep()) {
+      DocumentRow r;
+      r.id = q.getColumn(0).getString();
+      r.key = q.getColumn(1).getString();
+      r.source = q.getColumn(2).getString();
+      r.registered_on = q.getColumn(3).getString();
+      r.kind = text_or_null(q.getColumn(4));
+      r.issuer = text_or_null(q.getColumn(5));
+      r.number = text_or_null(q.getColumn(6));
+      r.date = text_or_null(q.getColumn(7));
+      r.subject = text_or_null(q.getColumn(8));
+      r.task_count = q.getColumn(9).getInt();
+      out.push_back(std::move(r));
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading documents");
+  }
+}
+
+engine::Result<std::vector<std::string>> ProjectionReader::directive_paths(const std::string& document) const {
+  try {
+    SQLite::Statement q(database_.impl().db, "SELECT path FROM directives WHERE document_id = ? ORDER BY ordinal");
+    q.bind(1, document);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading directives");
+  }
+}
+
+engine::Result<std::vector<engine::Body>> ProjectionReader::bodies() const {
+  try {
+    SQLite::Statement q(database_.impl().db, "SELECT id, name, parent, kind FROM bodies ORDER BY rowid");
+    std::vector<engine::Body> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), text_or_null(q.getColumn(2)),
+                     q.getColumn(3).getString()});
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading bodies");
+  }
+}
+
+engine::Result<std::optional<engine::Date>> ProjectionReader::latest_effective_on() const {
+  try {
+    SQLite::Statement q(database_.impl().db, "SELECT MAX(effective_on) FROM events");
+    q.executeStep();
+    if (q.getColumn(0).isNull()) return std::optional<engine::Date>{};
+    return engine::parse_iso_date(q.getColumn(0).getString());
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading the event log");
+  }
+}
+
+}  // namespace cvtrack::storage

@@ -1,0 +1,129 @@
+#include "storage/projections.hpp"
+
+#include <map>
+#include <optional>
+
+#include "engine/apply.hpp"
+#include "engine/task_view_json.hpp"
+#include "storage/schema.hpp"
+
+namespace cvtrack::storage {
+
+namespace {
+
+using engine::Date;
+
+void bind_text(SQLite::Statement& q, int index, const std::optional<std::string>& text) {
+  if (text) q.bind(index, *text);
+  else q.bind(index);  // NULL
+}
+
+std::optional<std::string> iso(const std::optional<Date>& date) {
+  return date ? std::optional<std::string>(engine::to_iso(*date)) : std::nullopt;
+}
+
+void project_task(SQLite::Database& db, const engine::TaskView& t) {
+  SQLite::Statement clear(db, "DELETE FROM report_occurrences WHERE task_id = ?");
+  clear.bind(1, t.id);
+  clear.exec();
+  SQLite::Statement row(db, R"sql(
+    INSERT OR REPLACE INTO tasks (id, document_id, directive, parent_id, holder, assignee, role, kind,
+      recurrence, state, deadline, first_deadline, submitted_on, done_on, progress, assigned_on,
+      last_change_on, version, view)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  int i = 0;
+  row.bind(++i, t.id);
+  row.bind(++i, t.document);
+  row.bind(++i, t.directive);
+  bind_text(row, ++i, t.parent);
+  row.bind(++i, t.holder());
+  row.bind(++i, t.spec.assignee);
+  row.bind(++i, engine::to_string(t.spec.role));
+  row.bind(++i, engine::to_string(t.spec.kind));
+  bind_text(row, ++i, t.spec.recurrence ? std::optional<std::string>(engine::to_string(*t.spec.recurrence)) : std::nullopt);
+  row.bind(++i, engine::to_string(t.state));
+  bind_text(row, ++i, iso(t.deadline));
+  bind_text(row, ++i, iso(t.spec.deadline));
+  bind_text(row, ++i, iso(t.submitted_on));
+  bind_text(row, ++i, iso(t.done_on));
+  row.bind(++i, t.progress);
+  row.bind(++i, engine::to_iso(t.assigned_on));
+  row.bind(++i, engine::to_iso(t.last_change_on));
+  row.bind(++i, t.version);
+  row.bind(++i, engine::to_json(t).dump());
+  row.exec();
+  for (const auto& [period, o] : t.occurrences) {
+    SQLite::Statement occ(db, "INSERT INTO report_occurrences VALUES (?, ?, ?, ?, ?)");
+    occ.bind(1, t.id);
+    occ.bind(2, period);
+    occ.bind(3, engine::to_iso(o.due));
+    bind_text(occ, 4, iso(o.submitted_on));
+    occ.bind(5, o.late ? 1 : 0);
+    occ.exec();
+  }
+}
+
+void project_document(SQLite::Database& db, const engine::DocumentView& d) {
+  SQLite::Statement row(db, R"sql(
+    INSERT OR REPLACE INTO documents (id, doc_key, kind, issuer, number, date, subject, source,
+      registered_on, task_count, version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  const auto& h = d.header;
+  row.bind(1, d.id);
+  row.bind(2, d.key);
+  bind_text(row, 3, h.kind);
+  bind_text(row, 4, h.issuer);
+  bind_text(row, 5, h.number ? h.number : h.symbol);
+  bind_text(row, 6, iso(h.date));
+  bind_text(row, 7, h.subject);
+  row.bind(8, d.source);
+  row.bind(9, engine::to_iso(d.registered_on));
+  row.bind(10, int(d.tasks.size()));
+  row.bind(11, d.version);
+  row.exec();
+  SQLite::Statement clear(db, "DELETE FROM directives WHERE document_id = ?");
+  clear.bind(1, d.id);
+  clear.exec();
+  int ordinal = 0;
+  for (const auto& r : d.directives) {
+    SQLite::Statement dir(db, "INSERT INTO directives VALUES (?, ?, ?, ?, ?, ?)");
+    dir.bind(1, d.id);
+    dir.bind(2, ++ordinal);
+    dir.bind(3, r.path);
+    bind_text(dir, 4, r.number);
+    dir.bind(5, r.line);
+    dir.bind(6, r.text);
+    dir.exec();
+  }
+}
+
+void project_bodies(SQLite::Database& db, const engine::BodyRegistry& registry) {
+  db.exec("DELETE FROM bodies");
+  for (const auto& b : registry.bodies()) {
+    SQLite::Statement row(db, "INSERT INTO bodies VALUES (?, ?, ?, ?)");
+    row.bind(1, b.id);
+    row.bind(2, b.name);
+    bind_text(row, 3, b.parent);
+    row.bind(4, b.kind);
+    row.exec();
+  }
+}
+
+}  // namespace
+
+void project_stream(SQLite::Database& db, const engine::StreamId& stream,
+                    const std::vector<engine::RecordedEvent>& events) {
+  if (engine::is_task_stream(stream)) project_task(db, engine::fold_task(events));
+  else if (engine::is_document_stream(stream)) project_document(db, engine::fold_document(events));
+  else if (stream == engine::kDirectoryStream) project_bodies(db, engine::fold_directory(events));
+  // The register has no table of its own: documents.doc_key carries it.
+}
+
+void project_all(SQLite::Database& db, const std::vector<engine::RecordedEvent>& events) {
+  for (const auto& table : kProjectionTables) db.exec(std::string("DELETE FROM ") + table.name);
+  std::map<engine::StreamId, std::vector<engine::RecordedEvent>> streams;
+  for (const auto& e : events) streams[e.stream].push_back(e);
+  for (const auto& [stream, stream_events] : streams) project_stream(db, stream, stream_events);
+}
+
+}  // namespace cvtrack::storage

@@ -1,0 +1,110 @@
+// storage/schema.hpp
+//
+// The tables, as SQL. Version 2 (issue 4) adds the event log and the
+// projections the queries read. Released steps are never edited; a change
+// is a new step in sqlite_database.cpp. Prose: README.md#data-directory-format.
+#pragma once
+
+namespace cvtrack::storage {
+
+inline constexpr const char* kEventLogSchemaV2 = R"sql(
+-- The log. Append-only (the triggers refuse UPDATE and DELETE); each row's
+-- hash covers its fields and the previous row's hash (engine/event.hpp).
+CREATE TABLE events (
+  seq          INTEGER PRIMARY KEY,
+  stream       TEXT NOT NULL,
+  version      INTEGER NOT NULL,
+  type         TEXT NOT NULL,
+  payload      TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL,
+  effective_on TEXT NOT NULL,
+  prev_hash    TEXT NOT NULL,
+  hash         TEXT NOT NULL,
+  UNIQUE (stream, version)
+);
+CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
+  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+-- Projections: derived from the log, recreated by `cvtrack rebuild`.
+CREATE TABLE bodies (
+  id     TEXT PRIMARY KEY,
+  name   TEXT NOT NULL,
+  parent TEXT,
+  kind   TEXT NOT NULL
+);
+CREATE TABLE documents (
+  id            TEXT PRIMARY KEY,
+  doc_key       TEXT NOT NULL UNIQUE,
+  kind          TEXT,
+  issuer        TEXT,
+  number        TEXT,
+  date          TEXT,
+  subject       TEXT,
+  source        TEXT NOT NULL,
+  registered_on TEXT NOT NULL,
+  task_count    INTEGER NOT NULL,
+  version       INTEGER NOT NULL
+);
+CREATE TABLE directives (
+  document_id TEXT NOT NULL,
+  ordinal     INTEGER NOT NULL,
+  path        TEXT NOT NULL,
+  number      TEXT,
+  line        INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  PRIMARY KEY (document_id, ordinal)
+);
+CREATE TABLE tasks (
+  id             TEXT PRIMARY KEY,
+  document_id    TEXT NOT NULL,
+  directive      TEXT NOT NULL,
+  parent_id      TEXT,
+  holder         TEXT NOT NULL,
+  assignee       TEXT NOT NULL,
+  role           TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  recurrence     TEXT,
+  state          TEXT NOT NULL,
+  deadline       TEXT,
+  first_deadline TEXT,
+  submitted_on   TEXT,
+  done_on        TEXT,
+  progress       INTEGER NOT NULL,
+  assigned_on    TEXT NOT NULL,
+  last_change_on TEXT NOT NULL,
+  version        INTEGER NOT NULL,
+  view           TEXT NOT NULL
+);
+CREATE INDEX tasks_by_holder ON tasks (holder, state);
+CREATE INDEX tasks_by_document ON tasks (document_id, directive);
+CREATE INDEX tasks_by_parent ON tasks (parent_id);
+CREATE INDEX open_tasks_by_deadline ON tasks (deadline) WHERE state NOT IN ('done', 'cancelled');
+CREATE TABLE report_occurrences (
+  task_id      TEXT NOT NULL,
+  period       TEXT NOT NULL,
+  due          TEXT NOT NULL,
+  submitted_on TEXT,
+  late         INTEGER NOT NULL,
+  PRIMARY KEY (task_id, period)
+);
+CREATE INDEX unsubmitted_reports_by_due ON report_occurrences (due) WHERE submitted_on IS NULL;
+)sql";
+
+// The projection tables with the columns that order their rows, for
+// rebuild and verify.
+struct ProjectionTable {
+  const char* name;
+  const char* order_by;
+};
+inline constexpr ProjectionTable kProjectionTables[] = {
+    {"bodies", "id"},
+    {"documents", "id"},
+    {"directives", "document_id, ordinal"},
+    {"tasks", "id"},
+    {"report_occurrences", "task_id, period"},
+};
+
+}  // namespace cvtrack::storage

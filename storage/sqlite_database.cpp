@@ -1,0 +1,82 @@
+#include "storage/sqlite_database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <functional>
+#include <vector>
+
+#include "storage/schema.hpp"
+#include "storage/sqlite_impl.hpp"
+
+namespace cvtrack::storage {
+
+engine::Error sqlite_error(const SQLite::Exception& e, const std::string& what) {
+  int code = e.getErrorCode();
+  engine::ErrorCode ours = code == SQLITE_BUSY || code == SQLITE_LOCKED ? engine::ErrorCode::unavailable
+                           : code == SQLITE_CONSTRAINT                   ? engine::ErrorCode::conflict
+                                                                         : engine::ErrorCode::internal;
+  std::string hint = ours == engine::ErrorCode::unavailable ? " (the database is busy; try again)" : "";
+  return engine::make_error(ours, what + ": " + e.what() + hint);
+}
+
+namespace {
+
+// Each step moves the schema from version i to i + 1. Steps are never edited
+// once released; a change is a new step.
+const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
+  static const std::vector<std::function<void(SQLite::Database&)>> steps = {
+      [](SQLite::Database& db) {
+        db.exec(R"sql(
+          CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        )sql");
+      },
+      [](SQLite::Database& db) { db.exec(kEventLogSchemaV2); },
+  };
+  return steps;
+}
+
+void migrate(SQLite::Database& db) {
+  int version = db.execAndGet("PRAGMA user_version").getInt();
+  const auto& steps = migrations();
+  while (version < int(steps.size())) {
+    SQLite::Transaction txn(db);
+    steps[std::size_t(version)](db);
+    ++version;
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+    txn.commit();
+  }
+}
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string path, std::unique_ptr<Impl> impl)
+    : path_(std::move(path)), impl_(std::move(impl)) {}
+
+SqliteDatabase::~SqliteDatabase() = default;
+
+engine::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path) {
+  try {
+    auto impl = std::make_unique<Impl>(path);
+    impl->db.setBusyTimeout(5000);
+    impl->db.exec("PRAGMA journal_mode = WAL");
+    impl->db.exec("PRAGMA synchronous = FULL");
+    impl->db.exec("PRAGMA foreign_keys = ON");
+    int found = impl->db.execAndGet("PRAGMA user_version").getInt();
+    if (found > kSchemaVersion)
+      return engine::make_error(engine::ErrorCode::bad_input,
+                                path + ": database schema version " + std::to_string(found) +
+                                    " is newer than this cvtrack understands (" +
+                                    std::to_string(kSchemaVersion) + ")");
+    migrate(impl->db);
+    return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(path, std::move(impl)));
+  } catch (const SQLite::Exception& e) {
+    return engine::make_error(engine::ErrorCode::unavailable, path + ": " + e.what());
+  }
+}
+
+int SqliteDatabase::schema_version() const {
+  return impl_->db.execAndGet("PRAGMA user_version").getInt();
+}
+
+}  // namespace cvtrack::storage

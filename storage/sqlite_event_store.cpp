@@ -1,0 +1,103 @@
+#include "storage/sqlite_event_store.hpp"
+
+#include <map>
+#include <set>
+
+#include "engine/memory_event_store.hpp"
+#include "storage/event_rows.hpp"
+#include "storage/projections.hpp"
+#include "storage/sqlite_impl.hpp"
+
+namespace cvtrack::storage {
+
+namespace {
+
+int stream_version(SQLite::Database& db, const engine::StreamId& stream) {
+  SQLite::Statement q(db, "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?");
+  q.bind(1, stream);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+std::pair<std::int64_t, std::string> log_tail(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!q.executeStep()) return {0, engine::kGenesisHash};
+  return {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+}
+
+engine::Result<std::vector<engine::RecordedEvent>> read_stream_in(SQLite::Database& db,
+                                                                   const engine::StreamId& stream) {
+  SQLite::Statement q(db, std::string("SELECT ") + kEventColumns + " FROM events WHERE stream = ? ORDER BY version");
+  q.bind(1, stream);
+  return read_events(q);
+}
+
+}  // namespace
+
+engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
+    const std::vector<engine::StreamAppend>& batches) {
+  SQLite::Database& db = database_.impl().db;
+  try {
+    SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& batch : batches) {
+      int actual = stream_version(db, batch.stream);
+      if (actual != batch.expected_version)
+        return engine::conflict_error(batch.stream, batch.expected_version, actual);
+    }
+    auto [seq, prev_hash] = log_tail(db);
+    std::vector<engine::RecordedEvent> written;
+    std::set<engine::StreamId> touched;
+    for (const auto& batch : batches) {
+      int version = batch.expected_version;
+      for (const auto& event : batch.events) {
+        engine::RecordedEvent r;
+        r.seq = ++seq;
+        r.stream = batch.stream;
+        r.version = ++version;
+        r.event = event;
+        r.prev_hash = prev_hash;
+        r.hash = engine::compute_hash(r);
+        prev_hash = r.hash;
+        insert_event(db, r);
+        written.push_back(std::move(r));
+      }
+      touched.insert(batch.stream);
+    }
+    for (const auto& stream : touched) {
+      auto events = read_stream_in(db, stream);
+      if (!events) return events.error();
+      project_stream(db, stream, *events);
+    }
+    txn.commit();
+    return written;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": appending to the event log");
+  } catch (const std::exception& e) {
+    // A payload the projections cannot read: a bug upstream, and the
+    // transaction's destructor has rolled everything back.
+    return engine::make_error(engine::ErrorCode::internal,
+                              database_.path() + ": projecting appended events: " + e.what());
+  }
+}
+
+engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::read_stream(
+    const engine::StreamId& stream) const {
+  try {
+    return read_stream_in(database_.impl().db, stream);
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading stream " + stream);
+  }
+}
+
+engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::read_all(std::int64_t after) const {
+  try {
+    SQLite::Statement q(database_.impl().db,
+                        std::string("SELECT ") + kEventColumns + " FROM events WHERE seq > ? ORDER BY seq");
+    q.bind(1, static_cast<std::int64_t>(after));
+    return read_events(q);
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading the event log");
+  }
+}
+
+}  // namespace cvtrack::storage

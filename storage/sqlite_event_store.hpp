@@ -1,0 +1,30 @@
+// storage/sqlite_event_store.hpp
+//
+// engine::EventStore on SQLite. append() is one IMMEDIATE transaction: it
+// takes the write lock first, so the version check and the insert cannot be
+// split by another process; it checks each stream's version, inserts the
+// events with their hash chain, updates the projections of the streams it
+// touched, and commits, or leaves no trace. UNIQUE(stream, version) backs
+// the check. SQLite errors come back as values (sqlite_error), never throws.
+#pragma once
+
+#include "engine/event_store.hpp"
+#include "storage/sqlite_database.hpp"
+
+namespace cvtrack::storage {
+
+class SqliteEventStore final : public engine::EventStore {
+ public:
+  // `database` must outlive the store.
+  explicit SqliteEventStore(SqliteDatabase& database) : database_(database) {}
+
+  engine::Result<std::vector<engine::RecordedEvent>> append(
+      const std::vector<engine::StreamAppend>& batches) override;
+  engine::Result<std::vector<engine::RecordedEvent>> read_stream(const engine::StreamId& stream) const override;
+  engine::Result<std::vector<engine::RecordedEvent>> read_all(std::int64_t after = 0) const override;
+
+ private:
+  SqliteDatabase& database_;
+};
+
+}  // namespace cvtrack::storage

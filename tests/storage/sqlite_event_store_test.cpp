@@ -1,0 +1,87 @@
+#include "storage/sqlite_event_store.hpp"
+
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "engine/command_service.hpp"
+#include "storage/log_maintenance.hpp"
+#include "storage/projection_reader.hpp"
+#include "storage/sqlite_impl.hpp"
+#include "tests/engine/event_store_contract.hpp"
+#include "tests/storage/temp_database.hpp"
+
+using namespace cvtrack;
+using namespace cvtrack::engine;
+using cvtrack::test::day;
+
+namespace {
+
+// A store that owns its database, so the contract can make fresh ones.
+class OwningStore final : public EventStore {
+ public:
+  explicit OwningStore(const std::string& path)
+      : database_(storage::SqliteDatabase::open(path).value()), store_(*database_) {}
+  Result<std::vector<RecordedEvent>> append(const std::vector<StreamAppend>& b) override { return store_.append(b); }
+  Result<std::vector<RecordedEvent>> read_stream(const StreamId& s) const override { return store_.read_stream(s); }
+  Result<std::vector<RecordedEvent>> read_all(std::int64_t after) const override { return store_.read_all(after); }
+
+ private:
+  std::unique_ptr<storage::SqliteDatabase> database_;
+  storage::SqliteEventStore store_;
+};
+
+}  // namespace
+
+TEST_SUITE("storage/sqlite_event_store") {
+  TEST_CASE("the SQLite store keeps the EventStore contract, in memory") {
+    test::check_event_store_contract([] { return std::make_unique<OwningStore>(":memory:"); });
+  }
+
+  TEST_CASE("the SQLite store keeps the EventStore contract, on disk") {
+    test::TempDirectory dir;
+    int n = 0;
+    test::check_event_store_contract(
+        [&] { return std::make_unique<OwningStore>(dir.file("log" + std::to_string(++n) + ".db").string()); });
+  }
+
+  TEST_CASE("two connections racing on one stream: the second append conflicts and writes nothing") {
+    test::TempDirectory dir;
+    std::string path = dir.file("race.db").string();
+    auto a = storage::SqliteDatabase::open(path);
+    auto b = storage::SqliteDatabase::open(path);
+    REQUIRE(a);
+    REQUIRE(b);
+    storage::SqliteEventStore one(**a), two(**b);
+    REQUIRE(one.append({{"S1", 0, {test::sample_event("task_assigned")}}}));
+    // Both read version 1, both decide; one writes first.
+    REQUIRE(one.append({{"S1", 1, {test::sample_event("task_acknowledged")}}}));
+    auto lost = two.append({{"S1", 1, {test::sample_event("task_cancelled")}}});
+    REQUIRE_FALSE(lost);
+    CHECK(lost.error().code == ErrorCode::conflict);
+    CHECK(lost.error().message.rfind("S1: changed by someone else meanwhile", 0) == 0);
+    CHECK(two.read_all()->size() == 2);
+  }
+
+  TEST_CASE("the log refuses UPDATE and DELETE") {
+    auto db = storage::SqliteDatabase::open(":memory:");
+    REQUIRE(db);
+    storage::SqliteEventStore store(**db);
+    REQUIRE(store.append({{"S1", 0, {test::sample_event("a")}}}));
+    auto& raw = (*db)->impl().db;
+    CHECK_THROWS_WITH_AS(raw.exec("UPDATE events SET actor = 'x'"), "the event log is append-only", SQLite::Exception);
+    CHECK_THROWS_WITH_AS(raw.exec("DELETE FROM events"), "the event log is append-only", SQLite::Exception);
+  }
+
+  TEST_CASE("an event the projections cannot read rolls the whole append back") {
+    auto db = storage::SqliteDatabase::open(":memory:");
+    REQUIRE(db);
+    storage::SqliteEventStore store(**db);
+    auto r = store.append({{"S1", 0, {test::sample_event("a")}},
+                           {"T1.1", 0, {test::sample_event("task_assigned")}}});  // no "spec"
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == ErrorCode::internal);
+    CHECK(r.error().message.find("projecting appended events") != std::string::npos);
+    CHECK(store.read_all()->empty());
+  }
+}
