@@ -1,0 +1,39 @@
+// cli/commands.hpp
+//
+// Every `cvtrack` subcommand, as a function tests can call without a process.
+// Each reads its arguments, writes its output to `out` and its diagnostics to
+// `err`, and returns the process exit code: 0 success, 1 failure, 2 bad input
+// or usage.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace cvtrack::cli {
+
+struct CommandContext {
+  std::vector<std::string> args;  // after the subcommand name
+  std::ostream& out;
+  std::ostream& err;
+};
+
+using CommandFunction = std::function<int(CommandContext&)>;
+
+struct CommandInfo {
+  const char* name;
+  const char* usage;    // "parse FILE [--json] [--directory FILE]"
+  const char* summary;  // one line for `cvtrack help`
+  CommandFunction run;
+};
+
+// The table `cvtrack` dispatches on, in the order `help` lists them.
+const std::vector<CommandInfo>& all_commands();
+
+int run_parse(CommandContext& ctx);
+
+// Maps an error code to the exit status, in one place.
+int exit_code_for(int error_code);
+
+}  // namespace cvtrack::cli

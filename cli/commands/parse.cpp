@@ -1,0 +1,37 @@
+// `cvtrack parse FILE [--json] [--directory FILE]`: what the reader found in
+// one document, for the secretariat to check before anything is recorded.
+#include <iostream>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "engine/document_json.hpp"
+#include "workflows/document_reader.hpp"
+
+namespace cvtrack::cli {
+
+int run_parse(CommandContext& ctx) {
+  auto args = parse_arguments(ctx.args, {"--directory"}, {"--json"});
+  if (!args) {
+    ctx.err << "cvtrack parse: " << args.error().message << "\n";
+    return 2;
+  }
+  if (args->positional.size() != 1) {
+    ctx.err << "usage: cvtrack parse FILE [--json] [--directory FILE]\n";
+    return 2;
+  }
+  auto parsed = workflows::read_document_file(args->positional[0]);
+  if (!parsed) {
+    ctx.err << "cvtrack parse: " << parsed.error().message << "\n";
+    return exit_code_for(int(parsed.error().code));
+  }
+  if (args->flag("--json")) {
+    ctx.out << engine::to_json(*parsed).dump(2) << "\n";
+  } else {
+    workflows::print_summary(*parsed, ctx.out);
+  }
+  for (const auto& w : parsed->warnings)
+    ctx.err << args->positional[0] << ":" << w.line << ": warning: " << w.message << "\n";
+  return 0;
+}
+
+}  // namespace cvtrack::cli

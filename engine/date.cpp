@@ -1,0 +1,49 @@
+#include "engine/date.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+namespace cvtrack::engine {
+
+using namespace std::chrono;
+
+std::string to_iso(Date date) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(date.year()),
+                unsigned(date.month()), unsigned(date.day()));
+  return buffer;
+}
+
+std::optional<Date> make_date(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  Date date{std::chrono::year{year}, std::chrono::month{unsigned(month)},
+            std::chrono::day{unsigned(day)}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  auto number = [&](std::size_t at, std::size_t len, int& out) {
+    auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + len, out);
+    return ec == std::errc{} && end == text.data() + at + len;
+  };
+  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return std::nullopt;
+  return make_date(y, m, d);
+}
+
+Date add_days(Date date, int days) { return Date{sys_days{date} + std::chrono::days{days}}; }
+
+int days_between(Date from, Date to) {
+  return int((sys_days{to} - sys_days{from}).count());
+}
+
+int iso_weekday(Date date) { return int(weekday{sys_days{date}}.iso_encoding()); }
+
+Date last_day_of_month(int year, int month) {
+  year_month_day_last last{std::chrono::year{year}, month_day_last{std::chrono::month{unsigned(month)}}};
+  return Date{last};
+}
+
+}  // namespace cvtrack::engine

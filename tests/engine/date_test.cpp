@@ -1,0 +1,30 @@
+#include "engine/date.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cvtrack::engine;
+
+TEST_SUITE("engine/date") {
+  TEST_CASE("a real day round-trips through its ISO form") {
+    auto d = make_date(2021, 7, 15);
+    REQUIRE(d);
+    CHECK(to_iso(*d) == "2021-07-15");
+    CHECK(parse_iso_date("2021-07-15") == d);
+  }
+
+  TEST_CASE("days that do not exist are refused") {
+    CHECK_FALSE(make_date(2021, 2, 30));
+    CHECK_FALSE(make_date(2021, 13, 1));
+    CHECK_FALSE(parse_iso_date("2021-02-29"));
+    CHECK(parse_iso_date("2024-02-29"));
+    CHECK_FALSE(parse_iso_date("2021-7-15"));
+  }
+
+  TEST_CASE("weekday and day arithmetic") {
+    auto d = *make_date(2026, 1, 12);
+    CHECK(iso_weekday(d) == 1);  // Monday
+    CHECK(to_iso(add_days(d, 7)) == "2026-01-19");
+    CHECK(days_between(d, *make_date(2026, 3, 16)) == 63);
+    CHECK(to_iso(last_day_of_month(2024, 2)) == "2024-02-29");
+  }
+}

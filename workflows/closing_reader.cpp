@@ -1,0 +1,227 @@
+#include "workflows/closing_reader.hpp"
+
+#include "workflows/phrase_search.hpp"
+#include "workflows/vietnamese_text.hpp"
+
+namespace cvtrack::workflows {
+
+namespace {
+
+bool is_bullet(std::string_view text) {
+  return text.rfind("- ", 0) == 0 || text.rfind("+ ", 0) == 0 || text.rfind("• ", 0) == 0 ||
+         text.rfind("– ", 0) == 0 || text == "-";
+}
+
+bool ends_entry(std::string_view text) {
+  return !text.empty() && (text.back() == ',' || text.back() == ';');
+}
+
+// "(Đã ký)", "Đã ký", "(Ký tên, đóng dấu)": a copy without the real signature.
+bool is_signed_mark(std::string_view text) {
+  PhraseText p{std::string(text)};
+  std::string s = p.shadow();
+  while (!s.empty() && (s.front() == '(' || s.front() == '[')) s.erase(0, 1);
+  return s.rfind("đã ký", 0) == 0 || s.rfind("ký tên", 0) == 0 || s.rfind("đã kí", 0) == 0 ||
+         s.rfind("ký", 0) == 0 || s.rfind("(ký", 0) == 0;
+}
+
+bool starts_with_folded(std::string_view text, std::string_view needle) {
+  PhraseText p{std::string(text)};
+  return p.shadow().rfind(needle, 0) == 0;
+}
+
+// Cells of a line flattened from two columns: split at runs of 3+ spaces.
+std::vector<std::string> cells_of(const std::string& raw) {
+  std::vector<std::string> cells;
+  std::size_t start = 0, i = 0;
+  while (i < raw.size()) {
+    if (raw[i] == '\t' || (raw[i] == ' ' && raw.compare(i, 3, "   ") == 0)) {
+      std::string cell = strip_markdown(raw.substr(start, i - start));
+      if (!cell.empty()) cells.push_back(cell);
+      while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  std::string cell = strip_markdown(raw.substr(start));
+  if (!cell.empty()) cells.push_back(cell);
+  return cells;
+}
+
+}  // namespace
+
+std::string clean_list_entry(std::string_view line) {
+  std::string text = strip_markdown(line);
+  while (!text.empty() && (is_bullet(text) || text[0] == '-' || text[0] == '+')) {
+    if (text.rfind("• ", 0) == 0 || text.rfind("– ", 0) == 0) text = trim(text.substr(text.find(' ')));
+    else text = trim(text.substr(1));
+  }
+  while (!text.empty() && (text.back() == ',' || text.back() == ';' || text.back() == '.' ||
+                           text.back() == ':' || text.back() == ' '))
+    text.pop_back();
+  return to_nfc(text);
+}
+
+bool is_capacity_line(std::string_view text) {
+  std::string t = strip_markdown(text);
+  if (!is_all_uppercase(t)) return false;
+  for (const char* prefix : {"T/M ", "TM. ", "TM ", "K/T ", "KT. ", "KT ", "T/L ", "TL. ", "TL ",
+                             "TUQ. ", "TUQ ", "Q. ", "T.M ", "K.T ", "T.L "})
+    if (t.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+std::optional<std::size_t> find_recipients_line(const SourceText& source, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to && i < source.lines.size(); ++i) {
+    const std::string& t = source.lines[i].text;
+    std::string stripped = t;
+    while (!stripped.empty() && (stripped[0] == '-' || stripped[0] == ' ')) stripped.erase(0, 1);
+    if (starts_with_folded(stripped, "kính gửi")) return i;
+    // A công điện: "THỦ TƯỚNG CHÍNH PHỦ điện:" then the list.
+    PhraseText p{stripped};
+    if (p.shadow().size() >= 6 && p.shadow().compare(p.shadow().size() - 6, 6, "điện:") == 0 &&
+        stripped.size() < 120)
+      return i;
+  }
+  return std::nullopt;
+}
+
+AddressList read_recipients(const SourceText& source, std::size_t at) {
+  AddressList list;
+  list.first_line = at;
+  const std::string& head = source.lines[at].text;
+  std::size_t colon = head.find(':');
+  if (colon != std::string::npos) {
+    std::string rest = clean_list_entry(head.substr(colon + 1));
+    if (!rest.empty()) list.entries.push_back(rest);
+  }
+  std::size_t i = at + 1;
+  bool seen_entry = !list.entries.empty();
+  bool last_ended_open = seen_entry && ends_entry(trim(head));
+  const auto& lines = source.lines;
+  while (i < lines.size()) {
+    const std::string& t = lines[i].text;
+    if (t.empty()) {
+      // A blank line ends the list unless the next entry is a bullet and the
+      // last entry asked for more (ended with ',' or ';'), or nothing came yet.
+      std::size_t j = i;
+      while (j < lines.size() && lines[j].text.empty()) ++j;
+      if (j >= lines.size()) break;
+      if (!seen_entry || (is_bullet(lines[j].text) && last_ended_open)) {
+        i = j;
+        continue;
+      }
+      break;
+    }
+    if (seen_entry && !is_bullet(t) && t.size() > 160) break;  // the body has begun
+    std::string entry = clean_list_entry(t);
+    if (!entry.empty()) list.entries.push_back(entry);
+    seen_entry = true;
+    last_ended_open = ends_entry(t) || is_bullet(t);
+    if (!t.empty() && t.back() == '.') {
+      ++i;
+      break;
+    }
+    ++i;
+  }
+  list.end_line = i;
+  return list;
+}
+
+std::optional<AddressList> read_cc(const SourceText& source, std::size_t from) {
+  const auto& lines = source.lines;
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    auto cells = cells_of(lines[i].raw);
+    if (cells.empty() || !starts_with_folded(cells[0], "nơi nhận")) continue;
+    AddressList list;
+    list.first_line = i;
+    std::size_t colon = cells[0].find(':');
+    if (colon != std::string::npos) {
+      std::string rest = clean_list_entry(cells[0].substr(colon + 1));
+      if (!rest.empty()) list.entries.push_back(rest);
+    }
+    std::size_t j = i + 1;
+    for (; j < lines.size(); ++j) {
+      if (lines[j].text.empty()) continue;
+      auto row = cells_of(lines[j].raw);
+      if (row.empty()) continue;
+      const std::string& left = row[0];
+      bool entry_like = is_bullet(left) || (ends_entry(left) && left.size() < 100) ||
+                        (left.back() == '.' && left.size() < 100 && !is_all_uppercase(left) &&
+                         (is_bullet(left) || starts_with_folded(left, "lưu")));
+      if (!entry_like || is_capacity_line(left)) break;
+      std::string entry = clean_list_entry(left);
+      if (!entry.empty()) list.entries.push_back(entry);
+    }
+    list.end_line = j;
+    return list;
+  }
+  return std::nullopt;
+}
+
+SignatureBlock read_signature(const SourceText& source, std::size_t from,
+                              const std::optional<AddressList>& cc) {
+  SignatureBlock block;
+  // Collect the signature's cells in order, leaving out the Nơi nhận entries
+  // (the left column when the two were flattened onto shared lines).
+  struct Cell {
+    std::size_t line;
+    std::string text;
+  };
+  std::vector<Cell> cells;
+  const auto& lines = source.lines;
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    auto row = cells_of(lines[i].raw);
+    bool in_cc = cc && i >= cc->first_line && i < cc->end_line;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (in_cc && k == 0) continue;
+      cells.push_back({i, row[k]});
+    }
+  }
+  // The signature starts at the last capacity line group, or else at the last
+  // run of capitals (a head signing in their own name: "CHỦ TỊCH").
+  std::optional<std::size_t> start;
+  for (std::size_t k = 0; k < cells.size(); ++k)
+    if (is_capacity_line(cells[k].text) && (!start || !is_capacity_line(cells[*start].text) ||
+                                            cells[k].line > cells[*start].line + 3))
+      start = k;
+  if (start) {
+    // Walk back over capacity lines immediately before (TM. then KT.).
+    while (*start > 0 && is_capacity_line(cells[*start - 1].text) &&
+           cells[*start - 1].line + 1 >= cells[*start].line)
+      --*start;
+  } else {
+    for (std::size_t k = cells.size(); k-- > 0;) {
+      const std::string& t = cells[k].text;
+      if (is_all_uppercase(t) && t.size() < 80 && !starts_with_folded(t, "nơi nhận")) {
+        start = k;
+        while (*start > 0 && is_all_uppercase(cells[*start - 1].text) &&
+               cells[*start - 1].line + 1 == cells[*start].line)
+          --*start;
+        break;
+      }
+    }
+  }
+  if (!start) return block;
+  block.found = true;
+  block.first_line = cells[*start].line;
+  std::string capacity, title;
+  std::size_t k = *start;
+  for (; k < cells.size() && is_capacity_line(cells[k].text); ++k)
+    capacity += (capacity.empty() ? "" : " / ") + cells[k].text;
+  for (; k < cells.size() && is_all_uppercase(cells[k].text) && !is_signed_mark(cells[k].text); ++k)
+    title += (title.empty() ? "" : " ") + cells[k].text;
+  if (!capacity.empty()) block.signer.capacity = capacity;
+  if (!title.empty()) block.signer.title = title;
+  for (; k < cells.size(); ++k) {
+    const std::string& t = cells[k].text;
+    if (is_signed_mark(t)) continue;
+    if (is_bullet(t) || starts_with_folded(t, "nơi nhận") || is_all_uppercase(t)) break;
+    block.signer.name = t;
+    break;
+  }
+  return block;
+}
+
+}  // namespace cvtrack::workflows

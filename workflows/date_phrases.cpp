@@ -1,0 +1,136 @@
+#include "workflows/date_phrases.hpp"
+
+#include <regex>
+#include <string>
+
+#include "workflows/phrase_search.hpp"
+
+namespace cvtrack::workflows {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+int to_year(const std::string& digits) {
+  int y = std::stoi(digits);
+  return digits.size() == 2 ? 2000 + y : y;
+}
+
+}  // namespace
+
+int roman_value(std::string_view text) {
+  static const char* numerals[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+                                   "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii",
+                                   "xix", "xx"};
+  std::string lower;
+  for (char c : text) lower += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (int i = 0; i < 20; ++i)
+    if (lower == numerals[i]) return i + 1;
+  return 0;
+}
+
+std::vector<DateMention> find_dates(std::string_view text) {
+  const std::string shadow = lower_shadow(text);
+  std::vector<DateMention> out;
+  // "ngày 15 tháng 7 năm 2021", "15 tháng 7 năm 2021", "ngày 15 tháng 7".
+  static const std::regex spelled(
+      R"((?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?n+ăm\s+(\d{4}))?)");
+  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), spelled); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    std::size_t b = std::size_t(m.position(0));
+    if (b > 0 && is_digit(shadow[b - 1])) continue;
+    DateMention d{b, b + std::size_t(m.length(0)), std::stoi(m[1]), std::stoi(m[2]),
+                  m[3].matched ? std::optional<int>(std::stoi(m[3])) : std::nullopt, true};
+    if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) out.push_back(d);
+  }
+  // "15/7/2021", "17-11-2008", "05.9.2021", "20/9".
+  static const std::regex numeric(R"((\d{1,2})\s?([/.-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?)");
+  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), numeric); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    std::size_t b = std::size_t(m.position(0)), e = b + std::size_t(m.length(0));
+    if (b > 0 && (is_digit(shadow[b - 1]) || shadow[b - 1] == '/' || shadow[b - 1] == '-' ||
+                  shadow[b - 1] == '.'))
+      continue;
+    if (e < shadow.size() && (is_digit(shadow[e]) || shadow[e] == '/' ||
+                              (shadow[e] == '-' && e + 1 < shadow.size() && !is_digit(shadow[e + 1]) &&
+                               shadow[e + 1] != ' ')))
+      continue;
+    // "1- Bí thư": a list marker, not a date; "2 - 9" (Quốc khánh) neither.
+    if (m[2] != "/" && !m[4].matched) continue;
+    if (m[2] == "." && !m[4].matched) continue;
+    DateMention d{b, e, std::stoi(m[1]), std::stoi(m[3]),
+                  m[4].matched ? std::optional<int>(to_year(m[4])) : std::nullopt, false};
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) continue;
+    bool inside_spelled = false;
+    for (const auto& s : out)
+      if (b >= s.begin && b < s.end) inside_spelled = true;
+    if (!inside_spelled) out.push_back(d);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::optional<engine::Date> resolve(const DateMention& mention, std::optional<int> default_year) {
+  auto year = mention.year ? mention.year : default_year;
+  if (!year) return std::nullopt;
+  return engine::make_date(*year, mention.month, mention.day);
+}
+
+std::vector<PeriodMention> find_periods(std::string_view text) {
+  const std::string shadow = lower_shadow(text);
+  std::vector<PeriodMention> out;
+  // "tháng 9/2021", "tháng 6 năm 2022", "tháng 12" — but not "15 tháng 7" (a day).
+  static const std::regex month(R"(tháng\s+(\d{1,2})(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
+  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), month); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    std::size_t b = std::size_t(m.position(0)), e = b + std::size_t(m.length(0));
+    // Preceded by a day number ("15 tháng 7"): a date, not a month.
+    std::size_t k = b;
+    while (k > 0 && shadow[k - 1] == ' ') --k;
+    if (k > 0 && is_digit(shadow[k - 1])) continue;
+    if (e < shadow.size() && is_digit(shadow[e])) continue;
+    int number = std::stoi(m[1]);
+    if (number < 1 || number > 12) continue;
+    out.push_back({b, e, PeriodMention::Kind::month, number,
+                   m[2].matched ? std::optional<int>(std::stoi(m[2])) : std::nullopt});
+  }
+  static const std::regex quarter(R"(quý\s+([ivx]+|\d)(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
+  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), quarter); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    int number = is_digit(m.str(1)[0]) ? std::stoi(m[1]) : roman_value(m.str(1));
+    if (number < 1 || number > 4) continue;
+    std::size_t b = std::size_t(m.position(0));
+    out.push_back({b, b + std::size_t(m.length(0)), PeriodMention::Kind::quarter, number,
+                   m[2].matched ? std::optional<int>(std::stoi(m[2])) : std::nullopt});
+  }
+  static const std::regex year(R"(năm\s+(\d{4}))");
+  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), year); it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    std::size_t b = std::size_t(m.position(0));
+    // "tháng 6 năm 2022" is a month; "ngày .. năm 2021" a day.
+    std::string before = shadow.substr(b >= 12 ? b - 12 : 0, b >= 12 ? 12 : b);
+    if (before.find("tháng") != std::string::npos || (!before.empty() && is_digit(before.back())))
+      continue;
+    bool in_other = false;
+    for (const auto& p : out)
+      if (b >= p.begin && b < p.end_pos) in_other = true;
+    if (in_other) continue;
+    out.push_back({b, b + std::size_t(m.length(0)), PeriodMention::Kind::year, 0, std::stoi(m[1])});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::optional<engine::Date> period_end(const PeriodMention& p, std::optional<int> default_year) {
+  auto year = p.year ? p.year : default_year;
+  if (!year) return std::nullopt;
+  switch (p.kind) {
+    case PeriodMention::Kind::month: return engine::last_day_of_month(*year, p.number);
+    case PeriodMention::Kind::quarter: return engine::last_day_of_month(*year, p.number * 3);
+    case PeriodMention::Kind::half_year: return engine::last_day_of_month(*year, p.number * 6);
+    case PeriodMention::Kind::year: return engine::make_date(*year, 12, 31);
+  }
+  return std::nullopt;
+}
+
+}  // namespace cvtrack::workflows

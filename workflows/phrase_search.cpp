@@ -1,0 +1,107 @@
+#include "workflows/phrase_search.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "workflows/vietnamese_text.hpp"
+
+namespace cvtrack::workflows {
+
+namespace {
+
+UChar32 decode_at(std::string_view s, std::size_t pos) {
+  int32_t i = int32_t(pos);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, int32_t(s.size()), c);
+  return c;
+}
+
+UChar32 decode_before(std::string_view s, std::size_t pos) {
+  int32_t i = int32_t(pos);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
+}  // namespace
+
+std::string lower_shadow(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, n = int32_t(text.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    UChar32 lower = c < 0 ? c : u_tolower(c);
+    char buffer[4];
+    int32_t len = 0;
+    bool error = false;
+    if (lower >= 0) U8_APPEND(reinterpret_cast<uint8_t*>(buffer), len, 4, lower, error);
+    if (lower < 0 || error || len != i - start) {
+      out.append(text.substr(std::size_t(start), std::size_t(i - start)));
+    } else {
+      out.append(buffer, std::size_t(len));
+    }
+  }
+  std::string toned = canonical_tone(out);
+  return toned.size() == out.size() ? toned : out;
+}
+
+bool letter_or_digit_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return false;
+  UChar32 c = decode_before(text, pos);
+  return c > 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+}
+
+bool letter_or_digit_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  UChar32 c = decode_at(text, pos);
+  return c > 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+}
+
+PhraseText::PhraseText(std::string text) : text_(std::move(text)), shadow_(lower_shadow(text_)) {}
+
+bool PhraseText::word_bounded(std::size_t at, std::size_t len) const {
+  return !letter_or_digit_before(shadow_, at) && !letter_or_digit_at(shadow_, at + len);
+}
+
+std::optional<std::size_t> PhraseText::find(std::string_view needle, std::size_t from) const {
+  while (from <= shadow_.size()) {
+    std::size_t at = shadow_.find(needle, from);
+    if (at == std::string::npos) return std::nullopt;
+    if (word_bounded(at, needle.size())) return at;
+    from = at + 1;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> PhraseText::rfind(std::string_view needle, std::size_t before) const {
+  std::size_t limit = before == std::string::npos ? shadow_.size() : before;
+  while (true) {
+    if (limit == 0 && needle.size() > 0 && shadow_.compare(0, needle.size(), needle) != 0) return std::nullopt;
+    std::size_t at = shadow_.rfind(needle, limit == 0 ? 0 : limit - 1);
+    if (at == std::string::npos) return std::nullopt;
+    if (word_bounded(at, needle.size())) return at;
+    if (at == 0) return std::nullopt;
+    limit = at;
+  }
+}
+
+bool PhraseText::starts_with(std::string_view needle, std::size_t at) const {
+  return shadow_.compare(at, needle.size(), needle) == 0 && word_bounded(at, needle.size());
+}
+
+bool PhraseText::starts_with_any(std::initializer_list<std::string_view> needles, std::size_t at) const {
+  for (auto n : needles)
+    if (starts_with(n, at)) return true;
+  return false;
+}
+
+std::string PhraseText::substr(std::size_t from, std::size_t to) const {
+  if (from > text_.size()) return {};
+  return text_.substr(from, std::min(to, text_.size()) - from);
+}
+
+}  // namespace cvtrack::workflows

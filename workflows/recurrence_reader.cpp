@@ -1,0 +1,100 @@
+#include "workflows/recurrence_reader.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "workflows/date_phrases.hpp"
+#include "workflows/deadline_reader.hpp"
+
+namespace cvtrack::workflows {
+
+using engine::Recurrence;
+
+namespace {
+
+bool any_of(const PhraseText& t, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (t.contains(w)) return true;
+  return false;
+}
+
+void add(std::vector<Recurrence>& out, Recurrence r) {
+  if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+}
+
+std::vector<int> weekdays_in(const PhraseText& t) {
+  struct Day {
+    const char* words;
+    int iso;
+  };
+  static const Day days[] = {{"thứ hai", 1}, {"thứ 2", 1}, {"thứ ba", 2}, {"thứ 3", 2}, {"thứ tư", 3},
+                             {"thứ 4", 3},   {"thứ năm", 4}, {"thứ 5", 4}, {"thứ sáu", 5}, {"thứ 6", 5},
+                             {"thứ bảy", 6}, {"thứ 7", 6},   {"chủ nhật", 7}};
+  std::vector<int> out;
+  for (const auto& d : days)
+    if (t.contains(d.words) && std::find(out.begin(), out.end(), d.iso) == out.end()) out.push_back(d.iso);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool opening_clause,
+                                std::optional<int> document_year) {
+  RecurrenceFound found;
+  auto& c = found.cadences;
+  const std::string& s = t.shadow();
+
+  if (any_of(t, {"hằng ngày", "hàng ngày", "mỗi ngày"})) {
+    // "chất thải sinh hoạt hàng ngày" is not a cadence; "báo cáo trước
+    // 16 giờ hằng ngày" is.
+    std::size_t at = t.find("hằng ngày").value_or(t.find("hàng ngày").value_or(t.find("mỗi ngày").value_or(0)));
+    bool hour_before = s.substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at).find("giờ") != std::string::npos;
+    if (report_clause || hour_before) add(c, Recurrence::daily);
+  }
+  if (any_of(t, {"hằng tuần", "hàng tuần", "mỗi tuần", "định kỳ tuần", "theo tuần"})) add(c, Recurrence::weekly);
+  if (any_of(t, {"hằng tháng", "hàng tháng", "mỗi tháng", "định kỳ tháng", "theo tháng"})) add(c, Recurrence::monthly);
+  if (any_of(t, {"hằng quý", "hàng quý", "mỗi quý", "định kỳ quý", "theo quý"})) add(c, Recurrence::quarterly);
+  static const std::regex half(R"((?:^|[^\d])(?:6|sáu) tháng)");
+  std::smatch m;
+  if (std::regex_search(s, m, half)) {
+    std::size_t at = std::size_t(m.position(0));
+    std::string before = s.substr(at > 16 ? at - 16 : 0, at > 16 ? 16 : at);
+    bool duration = before.find("trong") != std::string::npos || before.find("sau") != std::string::npos ||
+                    before.find("vòng") != std::string::npos;
+    if (!duration && (report_clause || any_of(t, {"sơ kết", "định kỳ"}))) add(c, Recurrence::half_yearly);
+  }
+  if (any_of(t, {"hằng năm", "hàng năm", "mỗi năm", "tổng kết năm", "báo cáo năm", "định kỳ năm"}) ||
+      std::regex_search(s, std::regex(R"((?:6|sáu) tháng(?:,| và) năm)")))
+    add(c, Recurrence::yearly);
+  if (any_of(t, {"kịp thời báo cáo", "báo cáo kịp thời", "báo cáo ngay", "báo cáo nhanh khi", "khi có phát sinh",
+                 "khi phát sinh", "đột xuất", "khi có vụ việc", "khi phát hiện", "khi xảy ra",
+                 "nếu có khó khăn", "khi có khó khăn", "ngay khi"}))
+    add(c, Recurrence::on_event);
+  if (c.empty() && (opening_clause || report_clause) &&
+      any_of(t, {"tiếp tục", "thường xuyên", "duy trì", "liên tục"}))
+    add(c, Recurrence::continuous);
+
+  // The schedule inside each period.
+  found.schedule.weekdays = weekdays_in(t);
+  static const std::regex day_of_month(R"(ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng)");
+  if (std::regex_search(s, m, day_of_month)) found.schedule.day_of_month = std::stoi(m[1]);
+  static const std::regex hour(R"((\d{1,2})\s*(?:giờ|h)\s*(\d{2})?)");
+  if (std::regex_search(s, m, hour) &&
+      (std::find(c.begin(), c.end(), Recurrence::daily) != c.end() ||
+       std::find(c.begin(), c.end(), Recurrence::weekly) != c.end()))
+    found.schedule.time = time_at(s, std::size_t(m.position(0)));
+  // "bắt đầu từ ngày 15-01-2026", "từ ngày 13-3-2026 đến hết ngày 16-3-2026".
+  for (const auto& d : find_dates(t.text())) {
+    std::string before = s.substr(d.begin > 20 ? d.begin - 20 : 0, d.begin > 20 ? 20 : d.begin);
+    auto date = resolve(d, document_year);
+    if (!date || c.empty()) continue;
+    if (before.find("từ") != std::string::npos && before.find("đến") == std::string::npos)
+      found.schedule.from = date;
+    else if (before.find("đến") != std::string::npos)
+      found.schedule.until = date;
+  }
+  return found;
+}
+
+}  // namespace cvtrack::workflows

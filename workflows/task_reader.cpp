@@ -1,0 +1,313 @@
+#include "workflows/task_reader.hpp"
+
+#include <algorithm>
+#include <deque>
+
+#include "workflows/body_phrases.hpp"
+#include "workflows/clause_reader.hpp"
+#include "workflows/date_phrases.hpp"
+#include "workflows/recurrence_reader.hpp"
+#include "workflows/text_source.hpp"
+
+namespace cvtrack::workflows {
+
+using engine::Directive;
+using engine::Recurrence;
+using engine::TaskKind;
+using engine::TaskRole;
+using engine::TaskSpec;
+
+namespace {
+
+// What a heading passes down to its items.
+struct Inherited {
+  std::vector<std::string> subject;
+  bool lead = false;
+  std::vector<std::string> advises;
+  std::vector<Recurrence> cadences;
+  engine::Schedule schedule;
+  bool operative = true;
+};
+
+struct ReportDuty {
+  std::vector<std::string> to;
+  std::optional<std::string> via;
+  std::optional<DeadlineFound> deadline;
+  RecurrenceFound recurrence;
+};
+
+// The bodies of one duty within a directive, and what the text asks of them.
+struct Group {
+  std::vector<std::string> bodies;  // empty: the recipients
+  bool lead = false;
+  std::vector<std::string> coordinating;
+  std::vector<std::string> advises;
+  bool has_action = false;
+  std::optional<DeadlineFound> deadline;
+  RecurrenceFound recurrence;
+  std::vector<ReportDuty> reports;
+  bool opened = false;  // its first clause has been read
+};
+
+class DirectiveTasks {
+ public:
+  DirectiveTasks(const TaskReadingContext& context, std::vector<engine::Warning>& warnings)
+      : context_(context), warnings_(warnings) {}
+
+  // Reads `d` (and its items) with what its heading passed down.
+  void read(Directive& d, const Inherited& inherited) {
+    std::deque<Group> groups;  // a deque: pointers stay valid as groups are added
+    Inherited for_items = inherited;
+    auto clauses = split_clauses(d.text);
+    Group* current = nullptr;
+    auto open_group = [&](std::vector<std::string> bodies) -> Group* {
+      groups.push_back({});
+      groups.back().bodies = std::move(bodies);
+      return &groups.back();
+    };
+    std::optional<std::vector<std::string>> last_report_to;
+    std::optional<std::string> last_via;
+    for (std::size_t k = 0; k < clauses.size(); ++k) {
+      const Clause& clause = clauses[k];
+      PhraseText text{clause.text};
+      ClauseReading r = read_clause(text, context_.recipients);
+      if (r.skip) continue;
+      bool intro = clause.ends_with_colon && k + 1 == clauses.size() && !d.items.empty();
+      if (r.heading || intro) {
+        // A heading: what it names and asks passes down to the items.
+        if (!r.subject.empty()) for_items.subject = r.subject;
+        else if (current && !current->bodies.empty()) for_items.subject = current->bodies;
+        if (r.lead) for_items.lead = true;
+        if (!r.advises.empty()) for_items.advises = r.advises;
+        auto rec = find_recurrence(text, false, false, year());
+        if (!rec.cadences.empty()) {
+          for_items.cadences = rec.cadences;
+          for_items.schedule = rec.schedule;
+        }
+        if (d.items.empty() && r.heading) {
+          current = open_group(r.subject);
+          current->has_action = true;
+        }
+        continue;
+      }
+      if (!r.subject.empty()) {
+        current = open_group(r.subject);
+      } else if (!current) {
+        current = open_group(inherited.subject);
+        current->lead = inherited.lead;
+        current->advises = inherited.advises;
+      }
+      Group& group = *current;
+      if (r.lead) group.lead = true;
+      for (auto& c : r.coordinating) group.coordinating.push_back(c);
+      for (auto& a : r.advises) group.advises.push_back(a);
+      auto deadline = find_deadline(text, context_.deadlines);
+      bool report_clause = false;
+      for (const auto& mention : r.reports) {
+        if (!mention.relayed_by.empty()) {
+          Group& relay = *open_group(mention.relayed_by);
+          relay.reports.push_back({mention.to, mention.via, std::nullopt, {}});
+          continue;
+        }
+        std::vector<std::string> to = mention.to;
+        if (to.empty() && last_report_to) to = *last_report_to;
+        if (to.empty() && !inherited.advises.empty()) to = inherited.advises;
+        auto rec = find_recurrence(text, true, false, year());
+        if (to.empty() && rec.cadences.empty() && !deadline) continue;
+        ReportDuty duty{to, mention.via ? mention.via : (mention.to.empty() ? last_via : std::nullopt),
+                        deadline, rec};
+        if (!mention.to.empty()) {
+          last_report_to = mention.to;
+          last_via = mention.via;
+        }
+        if (duty.recurrence.cadences.empty() && !inherited.cadences.empty()) {
+          duty.recurrence.cadences = inherited.cadences;
+          duty.recurrence.schedule = inherited.schedule;
+        }
+        group.reports.push_back(duty);
+        report_clause = true;
+        // Words before "báo cáo" (past the subject) are work of their own.
+        if (mention.at > r.action_start + 24) group.has_action = true;
+      }
+      for (const auto& g : r.guided) {
+        Group& guided = *open_group({g});
+        guided.has_action = true;
+      }
+      if (!report_clause) {
+        Group& g = group;
+        g.has_action = true;
+        if (deadline && !g.deadline) g.deadline = deadline;
+        auto rec = find_recurrence(text, false, !g.opened, year());
+        if (g.recurrence.cadences.empty() && !rec.cadences.empty()) g.recurrence = rec;
+      }
+      current->opened = true;
+    }
+    if (!groups.empty() && !r_subject_of(groups).empty()) for_items.subject = r_subject_of(groups);
+    emit(d, groups, inherited);
+    for (auto& item : d.items) read(item, for_items);
+  }
+
+ private:
+  static std::vector<std::string> r_subject_of(const std::deque<Group>& groups) {
+    for (auto it = groups.rbegin(); it != groups.rend(); ++it)
+      if (!it->bodies.empty() && it->has_action) return it->bodies;
+    return {};
+  }
+
+  std::optional<int> year() const {
+    if (context_.deadlines.document_date) return int(context_.deadlines.document_date->year());
+    return std::nullopt;
+  }
+
+  void emit(Directive& d, const std::deque<Group>& groups, const Inherited& inherited) {
+    for (const Group& g : groups) {
+      bool is_default = g.bodies.empty();
+      if (is_default && !inherited.operative) continue;
+      std::vector<std::string> holders = is_default ? context_.recipients : g.bodies;
+      if (is_default && holders.empty()) {
+        holders.push_back("");
+        warnings_.push_back({d.line, "directive " + d.number.value_or("(unnumbered)") +
+                                         " names no body and the document has no Kính gửi list"});
+      }
+      if (g.has_action || g.reports.empty()) {
+        RecurrenceFound rec = g.recurrence;
+        if (rec.cadences.empty() && !inherited.cadences.empty()) {
+          rec.cadences = inherited.cadences;
+          rec.schedule = inherited.schedule;
+        }
+        for (const auto& holder : holders) {
+          TaskSpec t = base(holder, is_default, TaskKind::action, g.deadline, rec);
+          t.role = g.lead ? TaskRole::lead : TaskRole::assignee;
+          t.reports_to = g.advises;
+          push(d, t, rec);
+        }
+        for (const auto& c : g.coordinating) {
+          TaskSpec t = base(c, false, TaskKind::action, g.deadline, rec);
+          t.role = TaskRole::coordinate;
+          push(d, t, rec);
+        }
+      }
+      for (const ReportDuty& r : g.reports) {
+        for (const auto& holder : holders) {
+          TaskSpec t = base(holder, is_default, TaskKind::report, r.deadline, r.recurrence);
+          t.reports_to = r.to;
+          t.reports_via = r.via;
+          push(d, t, r.recurrence);
+        }
+      }
+    }
+  }
+
+  static TaskSpec base(const std::string& holder, bool is_default, TaskKind kind,
+                       const std::optional<DeadlineFound>& deadline, const RecurrenceFound& rec) {
+    TaskSpec t;
+    t.assignee = holder;
+    t.is_default = is_default;
+    t.kind = kind;
+    if (deadline) {
+      t.deadline = deadline->date;
+      t.deadline_time = deadline->time;
+      t.deadline_text = deadline->text;
+      t.relative_deadline = deadline->relative;
+    }
+    t.schedule = rec.schedule;
+    return t;
+  }
+
+  // One task per cadence: "sơ kết 6 tháng, tổng kết năm" is two reports.
+  static void push(Directive& d, TaskSpec t, const RecurrenceFound& rec) {
+    // A duty counted from an event that recurs (each complaint received) is
+    // on-event; a cadence's own day ("trước ngày 20 hằng tháng") is no deadline.
+    std::vector<Recurrence> cadences = rec.cadences;
+    if (t.relative_deadline && cadences.empty()) cadences.push_back(Recurrence::on_event);
+    if (!cadences.empty() && cadences.front() != Recurrence::continuous &&
+        cadences.front() != Recurrence::on_event && t.deadline && rec.schedule.day_of_month) {
+      t.deadline.reset();
+      t.deadline_text.reset();
+    }
+    if (cadences.empty()) {
+      d.tasks.push_back(t);
+      return;
+    }
+    for (Recurrence r : cadences) {
+      TaskSpec copy = t;
+      copy.recurrence = r;
+      d.tasks.push_back(copy);
+    }
+  }
+
+  const TaskReadingContext& context_;
+  std::vector<engine::Warning>& warnings_;
+};
+
+void read_table_row(Directive& d, const TableRow& row, const TaskReadingContext& context) {
+  auto deadline = deadline_from_cell(row.deadline, context.deadlines);
+  PhraseText content{row.content};
+  std::optional<int> year;
+  if (context.deadlines.document_date) year = int(context.deadlines.document_date->year());
+  auto rec = find_recurrence(content, false, true, year);
+  auto make = [&](const std::string& name, TaskRole role) {
+    TaskSpec t;
+    t.assignee = name;
+    t.role = role;
+    if (deadline) {
+      t.deadline = deadline->date;
+      t.deadline_time = deadline->time;
+    }
+    if (!row.deadline.empty()) t.deadline_text = row.deadline;
+    if (!rec.cadences.empty()) t.recurrence = rec.cadences.front();
+    t.schedule = rec.schedule;
+    d.tasks.push_back(t);
+  };
+  for (const auto& name : split_body_list(row.lead)) make(name, TaskRole::lead);
+  for (const auto& name : split_body_list(row.coordinate)) make(name, TaskRole::coordinate);
+  if (d.tasks.empty()) {
+    for (const auto& r : context.recipients) {
+      make(r, TaskRole::assignee);
+      d.tasks.back().is_default = true;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<engine::Date> effective_date_in(const std::vector<Directive>& directives,
+                                              std::optional<engine::Date> document_date) {
+  for (const auto& d : directives) {
+    PhraseText t{d.text};
+    if (auto at = t.find("có hiệu lực")) {
+      std::string rest = t.text().substr(*at);
+      PhraseText r{rest};
+      auto dates = find_dates(rest);
+      if (!dates.empty() && dates[0].begin < 40) {
+        std::optional<int> year;
+        if (document_date) year = int(document_date->year());
+        return resolve(dates[0], year);
+      }
+      if (r.contains("ngày ký") || r.contains("ngày ban hành")) return document_date;
+    }
+    if (auto inner = effective_date_in(d.items, document_date)) return inner;
+  }
+  return std::nullopt;
+}
+
+void read_tasks(std::vector<Directive>& directives, const TaskReadingContext& context,
+                std::vector<engine::Warning>& warnings) {
+  DirectiveTasks reader(context, warnings);
+  for (auto& d : directives) {
+    if (d.number && d.number->rfind("PL.", 0) == 0) {
+      for (const auto& row : context.table_rows)
+        if ("PL." + row.number == *d.number && row.line == d.line) read_table_row(d, row, context);
+      continue;
+    }
+    Inherited top;
+    if (!context.operative_sections.empty()) {
+      std::string section = d.number ? d.number->substr(0, d.number->find('.')) : "";
+      top.operative = std::find(context.operative_sections.begin(), context.operative_sections.end(),
+                                section) != context.operative_sections.end();
+    }
+    reader.read(d, top);
+  }
+}
+
+}  // namespace cvtrack::workflows

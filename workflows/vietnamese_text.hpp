@@ -1,0 +1,47 @@
+// workflows/vietnamese_text.hpp
+//
+// Unicode handling for Vietnamese, on ICU. Text enters cvtrack as UTF-8 and is
+// normalised to NFC at the edge; names are compared through fold(), which also
+// makes the old and new tone placements equal ("hoà"/"hòa", "uỷ"/"ủy",
+// "thuỷ"/"thủy"), because both are valid NFC and both occur in real documents.
+// Never compare Vietnamese by byte-wise lower-casing.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cvtrack::workflows {
+
+// Byte offset of the first byte that is not part of valid UTF-8, or nullopt.
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
+
+// REQUIRES: valid UTF-8.
+std::string to_nfc(std::string_view text);
+
+// Moves the tone mark of open "oa", "oe", "uy" syllables to the first vowel
+// ("hoà" -> "hòa", "uỷ" -> "ủy", "khoẻ" -> "khỏe"); "quý", "hoàng" unchanged.
+// Input and output are NFC.
+std::string canonical_tone(std::string_view text);
+
+// The comparison key for names: NFC, full case folding, canonical tone
+// placement, runs of white space collapsed to one space, trimmed.
+std::string fold(std::string_view text);
+
+// fold() and then every diacritic removed, đ -> d: the loosest key, for
+// matching text the conversion or a typist may have garbled.
+std::string fold_ascii(std::string_view text);
+
+std::string to_upper(std::string_view text);
+std::string to_lower(std::string_view text);
+
+// True when the first letter of `text` is a lower-case letter (any script).
+bool starts_with_lowercase(std::string_view text);
+// True when the text has letters and none of them is lower case ("HUYỆN ỦY").
+bool is_all_uppercase(std::string_view text);
+
+// Capitalises the first letter ("tăng cường" -> "Tăng cường").
+std::string capitalize_first(std::string_view text);
+
+}  // namespace cvtrack::workflows
