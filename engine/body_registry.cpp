@@ -20,6 +20,14 @@ bool BodyRegistry::is_under(const std::string& id, const std::string& ancestor) 
   return false;
 }
 
+bool BodyRegistry::is_subordinate(const std::string& id, const std::string& superior) const {
+  if (is_under(id, superior)) return true;
+  const Body* body = find(id);
+  const Body* top = find(superior);
+  return body && top && id != superior && !top->parent && body->parent && !top->kind.empty() &&
+         body->kind == top->kind;
+}
+
 nlohmann::json BodyRegistry::to_json() const {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& b : bodies_)

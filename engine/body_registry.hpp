@@ -35,9 +35,18 @@ class BodyRegistry {
 
   // True when `ancestor` is above `id` (strictly) following parent links.
   bool is_under(const std::string& id, const std::string& ancestor) const;
-  // The body holds the task's body itself or is above it.
+
+  // `superior` directs `id`: it is above it by parent links, or it sits at
+  // the top of the jurisdiction (no parent) and `id` is a body of the same
+  // kind lower down. The second clause is how the directories record the
+  // levels: UBND xã's parent is its xã, not UBND huyện, yet UBND huyện
+  // directs it (cấp trên trực tiếp), as Huyện ủy directs Đảng ủy xã. It uses
+  // only the data's kinds and parents, never a body's name.
+  bool is_subordinate(const std::string& id, const std::string& superior) const;
+
+  // The body holds the task's body itself or directs it.
   bool holds_or_is_above(const std::string& actor, const std::string& holder) const {
-    return actor == holder || is_under(holder, actor);
+    return actor == holder || is_subordinate(holder, actor);
   }
 
   nlohmann::json to_json() const;

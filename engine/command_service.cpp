@@ -14,28 +14,63 @@ CommandService::CommandService(EventStore& store, const Clock& clock, const Work
 
 Result<Registration> CommandService::register_document(const ParsedDocument& parsed, std::string_view text,
                                                        const std::string& source, Date today) {
+  auto all = register_documents({{parsed, std::string(text), source}}, today);
+  if (!all) return all.error();
+  return all->front();
+}
+
+Result<std::vector<Registration>> CommandService::register_documents(const std::vector<Incoming>& documents,
+                                                                     Date today) {
   auto stream = store_.read_stream(kRegisterStream);
   if (!stream) return stream.error();
-  RegisterRequest request;
-  request.key = document_key(parsed.document, text);
-  request.source = source;
-  request.today = today;
-  request.recorded_at = to_utc_iso(clock_.now());
-  request.horizon_days = settings_.horizon_days;
-  auto decision = decide_register(fold_register(*stream), parsed, request, calendar_);
-  if (!decision || decision->already_registered) return decision;
-  if (auto written = store_.append(decision->appends); !written) return written.error();
-  return decision;
+  RegisterView view = fold_register(*stream);
+  // All register entries go in one batch: a store checks each batch's
+  // expected version against the log as it was before the append.
+  StreamAppend entries{kRegisterStream, view.version, {}};
+  std::vector<StreamAppend> rest;
+  std::vector<Registration> out;
+  for (const auto& doc : documents) {
+    RegisterRequest request;
+    request.key = document_key(doc.parsed.document, doc.text);
+    request.source = doc.source;
+    request.today = today;
+    request.recorded_at = to_utc_iso(clock_.now());
+    request.horizon_days = settings_.horizon_days;
+    auto decision = decide_register(view, doc.parsed, request, calendar_);
+    if (!decision) return decision.error();
+    if (!decision->already_registered) {
+      auto& appends = decision->appends;
+      // Invariant (decide_register): the register entry comes first.
+      for (auto& e : appends.front().events) entries.events.push_back(std::move(e));
+      rest.insert(rest.end(), std::make_move_iterator(appends.begin() + 1), std::make_move_iterator(appends.end()));
+      appends.clear();
+      view.entries.emplace_back(request.key, decision->document);
+      ++view.version;
+    }
+    out.push_back(std::move(*decision));
+  }
+  if (entries.events.empty()) return out;
+  rest.insert(rest.begin(), std::move(entries));
+  if (auto written = store_.append(rest); !written) return written.error();
+  return out;
 }
 
 Result<std::vector<RecordedEvent>> CommandService::load_directory(const BodyRegistry& bodies,
-                                                                  const std::string& source, Date today) {
+                                                                  const std::string& source, Date today,
+                                                                  const nlohmann::json& original) {
   auto stream = store_.read_stream(kDirectoryStream);
   if (!stream) return stream.error();
   NewEvent e{event_type::directory_loaded,
-             {{"source", source}, {"bodies", bodies.to_json()}},
+             {{"source", source}, {"bodies", bodies.to_json()}, {"original", original}},
              kSecretariat, to_utc_iso(clock_.now()), today};
   return store_.append({{kDirectoryStream, int(stream->size()), {e}}});
+}
+
+Result<nlohmann::json> CommandService::directory_original() const {
+  auto stream = store_.read_stream(kDirectoryStream);
+  if (!stream) return stream.error();
+  if (stream->empty()) return nlohmann::json(nullptr);
+  return stream->back().event.payload.value("original", nlohmann::json(nullptr));
 }
 
 Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request) {

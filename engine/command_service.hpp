@@ -40,9 +40,22 @@ class CommandService {
   Result<Registration> register_document(const ParsedDocument& parsed, std::string_view text,
                                          const std::string& source, Date today);
 
-  // Records the directory the `--as` checks and delegations use.
+  // Several documents in one append (one transaction): all are registered
+  // or none. A document given twice is registered once.
+  struct Incoming {
+    ParsedDocument parsed;
+    std::string text;
+    std::string source;
+  };
+  Result<std::vector<Registration>> register_documents(const std::vector<Incoming>& documents, Date today);
+
+  // Records the directory the `--as` checks and delegations use; `original`
+  // (the directory file's JSON) is kept in the event so later commands can
+  // resolve names with the same directory.
   Result<std::vector<RecordedEvent>> load_directory(const BodyRegistry& bodies, const std::string& source,
-                                                    Date today);
+                                                    Date today, const nlohmann::json& original = nullptr);
+  // The `original` of the newest directory recorded; null when none.
+  Result<nlohmann::json> directory_original() const;
 
   Result<std::vector<RecordedEvent>> execute(TaskRequest request);
 
@@ -53,6 +66,8 @@ class CommandService {
   Result<DocumentView> document(const StreamId& id) const;
   Result<BodyRegistry> bodies() const;
   Result<Snapshot> snapshot(std::optional<Date> until = std::nullopt) const;
+  // Every event, in log order.
+  Result<std::vector<RecordedEvent>> log() const { return store_.read_all(); }
 
   const EngineSettings& settings() const { return settings_; }
   const WorkingDays& calendar() const { return calendar_; }

@@ -85,7 +85,7 @@ Status check_supervisor(const Context& c) {
   const std::string& as = *c.request.as_body;
   if (!c.bodies.find(as))
     return c.refuse(ErrorCode::bad_input, "--as names unknown body \"" + as + "\"");
-  if (!c.task.spec.body || !c.bodies.is_under(*c.task.spec.body, as))
+  if (!c.task.spec.body || !c.bodies.is_subordinate(*c.task.spec.body, as))
     return c.refuse(ErrorCode::bad_input, "\"" + as + "\" is not above the task's holder \"" +
                                               c.task.holder() + "\"");
   return Ok{};
@@ -199,7 +199,7 @@ Decision delegate(const Context& c, const Delegate& cmd) {
   for (const auto& body_id : cmd.bodies) {
     const Body* body = c.bodies.find(body_id);
     if (!body) return c.refuse(ErrorCode::bad_input, "unknown body \"" + body_id + "\"");
-    if (!c.bodies.is_under(body_id, *c.task.spec.body))
+    if (!c.bodies.is_subordinate(body_id, *c.task.spec.body))
       return c.refuse(ErrorCode::bad_input, "\"" + body_id + "\" is not under the holder \"" + *c.task.spec.body + "\"");
     if (std::count(cmd.bodies.begin(), cmd.bodies.end(), body_id) > 1)
       return c.refuse(ErrorCode::bad_input, "\"" + body_id + "\" is named twice");

@@ -60,6 +60,31 @@ TEST_SUITE("engine/command_service") {
     CHECK(other->tasks.front() == "T2.1");
   }
 
+  TEST_CASE("several documents register in one append, all or none") {
+    EngineHarness h(false);
+    ParsedDocument second = sample_document();
+    second.document.number = "13/UBND-VP";
+    ParsedDocument future = sample_document();
+    future.document.number = "14/UBND-VP";
+    future.document.date = day("2021-12-01");
+    std::size_t before = h.store.size();
+    auto refused = h.service.register_documents({{sample_document(), "a", "a.txt"}, {future, "c", "c.txt"}},
+                                                day("2021-09-07"));
+    REQUIRE_FALSE(refused);
+    CHECK(h.store.size() == before);
+    auto both = h.service.register_documents(
+        {{sample_document(), "a", "a.txt"}, {second, "b", "b.txt"}, {sample_document(), "a", "a-again.txt"}},
+        day("2021-09-07"));
+    REQUIRE(both);
+    REQUIRE(both->size() == 3);
+    CHECK((*both)[0].document == "D1");
+    CHECK((*both)[1].document == "D2");
+    CHECK((*both)[1].tasks.front() == "T2.1");
+    CHECK((*both)[2].already_registered);
+    CHECK((*both)[2].document == "D1");
+    CHECK(h.store.read_stream("register")->size() == 2);
+  }
+
   TEST_CASE("a document dated after the registration date is refused, naming the file") {
     EngineHarness h(false);
     std::size_t before = h.store.size();

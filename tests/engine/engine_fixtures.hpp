@@ -16,11 +16,12 @@ namespace cvtrack::test {
 
 inline engine::Date day(const char* iso) { return *engine::parse_iso_date(iso); }
 
-// UBND huyện -> Phòng Y tế; Huyện -> Xã A -> UBND xã A; Xã B -> UBND xã B.
+// Shaped like the bundled directories: UBND huyện at the top (no parent)
+// -> its phòng; Huyện -> Xã A -> UBND xã A; Huyện -> Xã B -> UBND xã B.
 inline engine::BodyRegistry sample_bodies() {
   return *engine::BodyRegistry::from_json(nlohmann::json::parse(R"([
     {"id": "huyen", "name": "Huyện Mẫu", "parent": null, "kind": "district"},
-    {"id": "ubnd-huyen", "name": "UBND huyện Mẫu", "parent": "huyen", "kind": "people-committee"},
+    {"id": "ubnd-huyen", "name": "UBND huyện Mẫu", "parent": null, "kind": "people-committee"},
     {"id": "phong-yte", "name": "Phòng Y tế huyện Mẫu", "parent": "ubnd-huyen", "kind": "government-office"},
     {"id": "phong-tckh", "name": "Phòng Tài chính - Kế hoạch", "parent": "ubnd-huyen", "kind": "government-office"},
     {"id": "xa-a", "name": "Xã A", "parent": "huyen", "kind": "commune"},

@@ -192,6 +192,19 @@ TEST_SUITE("engine/task_decide") {
 }
 
 TEST_SUITE("engine/delegation") {
+  TEST_CASE("huyện -> xã: UBND huyện delegates to the UBND of its communes, one child task each") {
+    EngineHarness h;
+    auto r = h.run("T1.1", Delegate{{"ubnd-xa-a", "ubnd-xa-b"}, day("2021-09-24"), "các xã thực hiện"}, "ubnd-huyen");
+    REQUIRE(r);
+    CHECK(h.task("T1.1").children == std::vector<std::string>{"T1.1.1", "T1.1.2"});
+    CHECK(h.task("T1.1.2").spec.body == "ubnd-xa-b");
+    CHECK(h.task("T1.1.2").deadline == day("2021-09-24"));
+    // UBND huyện directs UBND xã, so it may act on the commune's task; the
+    // other commune may not.
+    CHECK(h.run("T1.1.1", Acknowledge{}, "ubnd-huyen"));
+    CHECK_FALSE(h.run("T1.1.2", Acknowledge{}, "ubnd-xa-a"));
+  }
+
   TEST_CASE("delegating creates child tasks under the holder with the parent's deadline") {
     EngineHarness h;
     auto r = h.run("T1.1", Delegate{{"phong-yte", "phong-tckh"}, std::nullopt, "giao thực hiện"}, "ubnd-huyen");
@@ -211,9 +224,9 @@ TEST_SUITE("engine/delegation") {
   TEST_CASE("delegating refuses bodies not under the holder, a later deadline, and duplicates") {
     EngineHarness h;
     std::size_t before = h.store.size();
-    auto outside = h.run("T1.1", Delegate{{"phong-yte", "ubnd-xa-a"}, std::nullopt, ""});
+    auto outside = h.run("T1.1", Delegate{{"phong-yte", "xa-a"}, std::nullopt, ""});
     REQUIRE_FALSE(outside);
-    CHECK(outside.error().message == "T1.1: cannot delegate: \"ubnd-xa-a\" is not under the holder \"ubnd-huyen\"");
+    CHECK(outside.error().message == "T1.1: cannot delegate: \"xa-a\" is not under the holder \"ubnd-huyen\"");
     auto later = h.run("T1.1", Delegate{{"phong-yte"}, day("2021-10-30"), ""});
     REQUIRE_FALSE(later);
     CHECK(later.error().message ==
