@@ -18,13 +18,6 @@ std::vector<std::string> split_words(std::string_view text) {
   return words;
 }
 
-// Administrative levels: what follows one of them is a place name.
-const std::set<std::string>& level_words() {
-  static const std::set<std::string> words = {"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành",
-                                              "tp", "tp.", "khu", "trấn", "xã,"};
-  return words;
-}
-
 // Abbreviations stay in capitals.
 bool is_abbreviation(const std::string& upper_word) {
   static const std::set<std::string> abbreviations = {
@@ -38,55 +31,46 @@ bool is_abbreviation(const std::string& upper_word) {
 
 std::string normal_case_body_name(std::string_view upper) {
   if (!is_all_uppercase(upper)) return std::string(upper);
-  std::vector<std::string> words = split_words(upper);
-  std::string out;
+  const std::vector<std::string> words = split_words(upper);
+  std::vector<std::string> lower;
+  for (const auto& w : words) lower.push_back(to_lower(w));
+  auto word = [&](std::size_t i) { return i < lower.size() ? lower[i] : std::string(); };
+  auto is_committee = [&](std::size_t i) {  // "huyện ủy", "tỉnh ủy", "đảng ủy" ...
+    static const std::set<std::string> before = {"huyện", "tỉnh", "thành", "quận", "thị", "đảng"};
+    return (word(i) == "ủy" || word(i) == "uỷ") && i > 0 && before.count(word(i - 1));
+  };
+  auto is_level = [&](std::size_t i) {  // a level whose place name follows
+    static const std::set<std::string> single = {"tỉnh", "huyện", "xã", "phường", "quận"};
+    static const std::set<std::string> second = {"trấn", "phố", "khu"};
+    if (is_committee(i + 1)) return false;
+    if (single.count(word(i))) return true;
+    if (second.count(word(i)) && i > 0) return true;
+    return word(i) == "xã" || (word(i) == "xã" && i > 0 && word(i - 1) == "thị");
+  };
+  std::vector<std::string> shown(words.size());
   bool proper = false;  // inside a place name
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& word = words[i];
-    std::string lower = to_lower(word);
-    std::string shown;
-    bool party_committee = lower == "ủy" || lower == "uỷ";
-    if (is_abbreviation(word)) {
-      shown = word;
-    } else if (i == 0 || proper) {
-      shown = capitalize_first(lower);
-    } else if (party_committee && i > 0) {
-      // "Huyện ủy", "Tỉnh ủy": the committee is a name of its own, capitalised
-      // wherever it stands ("Thường trực Tỉnh ủy").
-      std::string prev = to_lower(words[i - 1]);
-      if (prev == "huyện" || prev == "tỉnh" || prev == "thành" || prev == "quận" || prev == "thị") {
-        std::size_t at = out.rfind(' ', out.size() - 1);
-        std::size_t start = at == std::string::npos ? 0 : at + 1;
-        out = out.substr(0, start) + capitalize_first(out.substr(start));
-      }
-      shown = lower;
-    } else {
-      shown = lower;
+    if (is_abbreviation(words[i])) shown[i] = words[i];
+    else if (i == 0 || proper) shown[i] = capitalize_first(lower[i]);
+    else shown[i] = lower[i];
+    if (is_committee(i)) {
+      // "Huyện ủy", "Tỉnh ủy": the committee is a name of its own,
+      // capitalised wherever it stands ("Thường trực Tỉnh ủy").
+      if (word(i - 1) != "đảng") shown[i - 1] = capitalize_first(lower[i - 1]);
+      shown[i] = lower[i];
+      proper = i + 1 < words.size() && !is_level(i + 1) && word(i + 1) != "thị" && word(i + 1) != "thành";
+    } else if (is_level(i)) {
+      proper = i + 1 < words.size();
     }
-    if (!out.empty()) out += ' ';
-    out += shown;
-    if (party_committee) {
-      proper = true;  // "Huyện ủy Xuân Trường", "Đảng ủy" then "xã" resets below
-    }
-    if (level_words().count(lower)) {
-      // "thị trấn", "thị xã", "thành phố", "đặc khu": the level is two words.
-      bool first_of_pair = (lower == "thị" || lower == "thành" || lower == "khu") && i + 1 < words.size();
-      proper = !first_of_pair;
-      if (lower == "thị" && i + 1 < words.size() && to_lower(words[i + 1]) == "ủy") proper = false;
-    } else if (lower == "trấn" || lower == "phố") {
-      proper = true;
-    }
-    if (party_committee && i + 1 < words.size() && level_words().count(to_lower(words[i + 1])))
-      proper = false;
   }
-  // Two organs whose second word is capitalised by convention.
-  for (const char* fixed : {"Thường vụ", "Thường trực", "Chấp hành", "Chỉ đạo", "Mặt trận Tổ quốc"}) {
+  std::string out;
+  for (const auto& w : shown) out += (out.empty() ? "" : " ") + w;
+  // Organs whose second word is capitalised by convention.
+  for (const char* fixed : {"Thường vụ", "Thường trực", "Chấp hành", "Chỉ đạo", "Mặt trận Tổ quốc", "Việt Nam"}) {
     std::string lower_form = to_lower(fixed);
     std::size_t at = out.find(lower_form);
     if (at != std::string::npos && at > 0) out.replace(at, lower_form.size(), fixed);
   }
-  std::size_t vn = out.find("việt nam");
-  if (vn != std::string::npos) out.replace(vn, std::string("việt nam").size(), "Việt Nam");
   return out;
 }
 

@@ -10,6 +10,8 @@ namespace cvtrack::workflows {
 
 namespace {
 
+constexpr std::string_view kAnd = " và ";
+
 bool starts_upper(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return false;
   std::string head(text.substr(pos, 4));
@@ -49,6 +51,8 @@ bool terminator_at(const PhraseText& t, std::size_t pos, std::size_t list_begin)
       if (k >= len && t.shadow().compare(k - len, len, q) == 0) return false;
     }
   }
+  // "các cơ quan có liên quan": part of the name.
+  if (t.starts_with("có liên quan", pos) || t.starts_with("liên quan", pos)) return false;
   for (auto w : vocabulary::subject_terminators())
     if (t.starts_with(w, pos)) return true;
   return false;
@@ -123,6 +127,10 @@ std::optional<BodyList> read_body_list(const PhraseText& t, std::size_t pos) {
     }
     if (c == ',') {
       std::size_t next = skip_separators(t, q);
+      if (t.starts_with("chống", next)) {  // "phòng, chống dịch": one word pair
+        q = next;
+        continue;
+      }
       if (next >= s.size() || !(body_starts_at(t, next) || collective_noun_at(t, next) ||
                                 level_word_at(t, next) || t.starts_with("các", next))) {
         end = q;
@@ -139,7 +147,8 @@ std::optional<BodyList> read_body_list(const PhraseText& t, std::size_t pos) {
     if (word_start && q > pos) {
       if (t.starts_with("và", q) || t.starts_with("cùng", q)) {
         std::size_t next = next_word(t, q);
-        if (!(body_starts_at(t, next) || t.starts_with("các", next))) {
+        // "Sở Giáo dục và Đào tạo": a capital after "và" continues a name.
+        if (!(body_starts_at(t, next) || t.starts_with("các", next) || starts_upper(t.text(), next))) {
           end = q;
           list.ended_at_verb = terminator_at(t, next, pos) || true;
           break;
@@ -190,13 +199,16 @@ std::vector<std::string> split_body_list(std::string_view list_text) {
         cuts.push_back(p);
         cut_len.push_back(next - p);
       }
-    } else if (s.compare(p, 4, " và ") == 0 && !is_protected(p)) {
-      std::size_t next = p + 4;
-      bool office = p >= 12 && s.compare(p - 4, 4, "hđnd") == 0 && t.starts_with("ubnd", next);
+    } else if (s.compare(p, kAnd.size(), kAnd) == 0 && !is_protected(p)) {
+      std::size_t next = p + kAnd.size();
+      // "Văn phòng HĐND và UBND xã" is one office.
+      constexpr std::string_view council = "hđnd";
+      bool office = p >= council.size() && s.compare(p - council.size(), council.size(), council) == 0 &&
+                    t.starts_with("ubnd", next);
       if (!office && (t.starts_with("các", next) || (body_starts_at(t, next) && head_word_at(t, next)) ||
                       t.starts_with("mỗi", next))) {
         cuts.push_back(p);
-        cut_len.push_back(4);
+        cut_len.push_back(kAnd.size());
       }
     }
   }

@@ -120,6 +120,12 @@ void find_subject(const PhraseText& t, ClauseReading& r) {
     if (t.starts_with("lãnh đạo", verb)) {
       std::size_t led_at = skip_spaces(s, verb + std::string_view("lãnh đạo").size());
       if (auto led = read_body_list(t, led_at); led && led->ended_at_verb) {
+        // "… các đoàn thể tại xã, phường, thị trấn": the place qualifies the
+        // committee that leads them too.
+        PhraseText last{led->names.back()};
+        if (auto at = last.find("tại"))
+          for (auto& n : r.subject)
+            if (!PhraseText{n}.contains("tại")) n += " " + last.text().substr(*at);
         for (auto& n : led->names) r.subject.push_back(n);
         r.action_start = led->end;
       }

@@ -192,9 +192,12 @@ SignatureBlock read_signature(const SourceText& source, std::size_t from,
            cells[*start - 1].line + 1 >= cells[*start].line)
       --*start;
   } else {
-    for (std::size_t k = cells.size(); k-- > 0;) {
+    // Only near the end: after the title come just the name or "(Đã ký)".
+    std::size_t earliest = cells.size() > 3 ? cells.size() - 3 : 0;
+    for (std::size_t k = cells.size(); k-- > earliest;) {
       const std::string& t = cells[k].text;
-      if (is_all_uppercase(t) && t.size() < 80 && !starts_with_folded(t, "nơi nhận")) {
+      if (is_all_uppercase(t) && t.size() < 80 && !starts_with_folded(t, "nơi nhận") &&
+          t.back() != ':') {
         start = k;
         while (*start > 0 && is_all_uppercase(cells[*start - 1].text) &&
                cells[*start - 1].line + 1 == cells[*start].line)

@@ -78,12 +78,12 @@ const std::vector<std::string_view>& subject_terminators() {
       "điều chỉnh", "bổ sung", "ưu tiên", "phát huy", "huy động", "nâng cao", "thống nhất", "tiếp xúc",
       "giới thiệu", "lập", "cấu hình", "số hóa", "tuân thủ", "chấp hành", "có", "là", "không",
       "thi hành", "hoàn tất", "phân công", "thẩm định", "phê duyệt", "định hướng", "ra quân", "di dời",
-      "quyết liệt", "khẩn cấp", "tích cực", "đề nghị", "yêu cầu", "giao", "rút", "tạo", "hỗ trợ",
+      "quyết liệt", "khẩn cấp", "tích cực", "đề nghị", "yêu cầu", "giao", "rút", "tạo điều kiện", "hỗ trợ",
       "nghiêm", "chỉ", "mở", "đưa", "tiến hành", "dành", "kiểm soát", "nhận", "lựa chọn", "phân bổ",
-      "thẩm tra", "đánh giá", "tiếp", "kết hợp", "cùng", "với", "vận hành", "trực", "ứng phó", "di chuyển",
+      "thẩm tra", "đánh giá", "tiếp", "kết hợp", "cùng", "với", "vận hành", "ứng phó", "di chuyển",
       "hoàn thiện", "tập huấn", "thành lập", "kiện toàn", "cử", "bàn giao", "thanh tra", "cấp phát",
       "chi trả", "lấy", "nộp", "ký", "phát động", "sơ kết", "tổng kết", "cải thiện", "khắc phục",
-      "vào", "bằng", "qua",
+      "vào", "bằng", "qua", "kết quả", "tình hình", "số liệu", "nội dung",
   };
   return words;
 }

@@ -220,8 +220,17 @@ DocumentFrame read_frame(const SourceText& source) {
       if (!issuer_lines.empty()) issuer_closed = true;
       continue;
     }
+    std::vector<std::string> raw_cells = split_cells(line.raw);
+    // "Số:        /UBND-KTN": a blank number is spaces, not a column break.
+    for (std::size_t k = 0; k + 1 < raw_cells.size(); ++k) {
+      std::string f = PhraseText{raw_cells[k]}.shadow();
+      if (f == "số:" || f == "số") {
+        raw_cells[k] += " " + raw_cells[k + 1];
+        raw_cells.erase(raw_cells.begin() + std::ptrdiff_t(k) + 1);
+      }
+    }
     std::vector<std::string> cells;
-    for (auto& cell : split_cells(line.raw))
+    for (auto& cell : raw_cells)
       for (auto& part : remove_fixed_headers(cell, state, party)) cells.push_back(part);
     if (cells.empty()) {
       if (!issuer_lines.empty()) issuer_closed = true;

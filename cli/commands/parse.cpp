@@ -1,10 +1,13 @@
 // `cvtrack parse FILE [--json] [--directory FILE]`: what the reader found in
 // one document, for the secretariat to check before anything is recorded.
 #include <iostream>
+#include <optional>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "engine/document_json.hpp"
+#include "workflows/assign_bodies.hpp"
+#include "workflows/body_directory.hpp"
 #include "workflows/document_reader.hpp"
 
 namespace cvtrack::cli {
@@ -19,11 +22,22 @@ int run_parse(CommandContext& ctx) {
     ctx.err << "usage: cvtrack parse FILE [--json] [--directory FILE]\n";
     return 2;
   }
+  // The directory first: a bad directory file is refused before any reading.
+  std::optional<workflows::BodyDirectory> directory;
+  if (auto path = args->option("--directory")) {
+    auto loaded = workflows::BodyDirectory::load(*path);
+    if (!loaded) {
+      ctx.err << "cvtrack parse: " << loaded.error().message << "\n";
+      return exit_code_for(int(loaded.error().code));
+    }
+    directory = std::move(*loaded);
+  }
   auto parsed = workflows::read_document_file(args->positional[0]);
   if (!parsed) {
     ctx.err << "cvtrack parse: " << parsed.error().message << "\n";
     return exit_code_for(int(parsed.error().code));
   }
+  if (directory) workflows::resolve_assignees(*parsed, *directory);
   if (args->flag("--json")) {
     ctx.out << engine::to_json(*parsed).dump(2) << "\n";
   } else {

@@ -1,0 +1,336 @@
+#include "workflows/document_reader.hpp"
+
+#include <doctest/doctest.h>
+
+#include "tests/support/doctest_printers.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/document_json.hpp"
+#include "workflows/header_reader.hpp"
+
+using namespace cvtrack;
+using engine::ParsedDocument;
+using workflows::read_document_text;
+
+namespace {
+
+ParsedDocument parse(const std::string& text) {
+  auto parsed = read_document_text(text, "test.txt");
+  REQUIRE_MESSAGE(parsed.ok(), (parsed.ok() ? "" : parsed.error().message));
+  return *parsed;
+}
+
+const engine::Directive* find_directive(const std::vector<engine::Directive>& ds, const std::string& number) {
+  for (const auto& d : ds) {
+    if (d.number == number) return &d;
+    if (auto inner = find_directive(d.items, number)) return inner;
+  }
+  return nullptr;
+}
+
+const std::string kPartyHeader = R"(**ĐẢNG BỘ TỈNH NAM ĐỊNH
+HUYỆN ỦY XUÂN TRƯỜNG**
+
+*
+
+Số 288 - CV/HU
+
+*V/v tăng cường lãnh đạo, chỉ đạo công
+tác phòng, chống dịch Covid-19*
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Xuân Trường, ngày 15 tháng 7 năm 2021
+
+Kính gửi:
+
+- Các chi bộ trực thuộc,
+- UBND các xã, thị trấn.
+
+)";
+
+const std::string kPartySignature = R"(
+Nơi nhận:
+- Như trên,
+- Lưu VP Huyện ủy.
+
+**T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC**
+
+
+
+Phạm Minh Tuấn
+)";
+
+std::string party_document(const std::string& body) { return kPartyHeader + body + kPartySignature; }
+
+}  // namespace
+
+TEST_SUITE("workflows/document_reader: header") {
+  TEST_CASE("a party công văn: issuer, parent, number, date, place, subject, kind, signer") {
+    auto p = parse(party_document("1. Các chi bộ trực thuộc tiếp tục quán triệt nghị quyết.\n"));
+    const auto& h = p.document;
+    CHECK(h.issuer == "Huyện ủy Xuân Trường");
+    CHECK(h.parent == "Đảng bộ tỉnh Nam Định");
+    CHECK(h.number == "288-CV/HU");
+    CHECK(engine::to_iso(*h.date) == "2021-07-15");
+    CHECK(h.place == "Xuân Trường");
+    CHECK(h.subject == "Tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch Covid-19");
+    CHECK(h.kind == "công văn");
+    CHECK(h.signer.capacity == "T/M BAN THƯỜNG VỤ");
+    CHECK(h.signer.title == "PHÓ BÍ THƯ THƯỜNG TRỰC");
+    CHECK(h.signer.name == "Phạm Minh Tuấn");
+    CHECK(h.recipients == std::vector<std::string>{"Các chi bộ trực thuộc", "UBND các xã, thị trấn"});
+    CHECK(h.cc == std::vector<std::string>{"Như trên", "Lưu VP Huyện ủy"});
+  }
+
+  TEST_CASE("a state document with the two header columns flattened onto shared lines") {
+    auto p = parse(R"(ỦY BAN NHÂN DÂN         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH KON TUM            Độc lập - Tự do - Hạnh phúc
+
+Số: 2847/UBND-KGVX      Kon Tum, ngày 29 tháng 8 năm 2022
+V/v tổ chức Lễ khai giảng năm học 2022-2023
+
+Kính gửi: Sở Giáo dục và Đào tạo.
+
+1. Sở Giáo dục và Đào tạo tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/9/2022./.
+
+Nơi nhận:                        KT. CHỦ TỊCH
+- Như trên;                      PHÓ CHỦ TỊCH
+- Lưu: VT, KGVX.
+
+                                 Nguyễn Văn A
+)");
+    const auto& h = p.document;
+    CHECK(h.issuer == "Ủy ban nhân dân tỉnh Kon Tum");
+    CHECK_FALSE(h.parent);
+    CHECK(h.number == "2847/UBND-KGVX");
+    CHECK(engine::to_iso(*h.date) == "2022-08-29");
+    CHECK(h.place == "Kon Tum");
+    CHECK(h.subject == "Tổ chức Lễ khai giảng năm học 2022-2023");
+    CHECK(h.recipients == std::vector<std::string>{"Sở Giáo dục và Đào tạo"});
+    CHECK(h.cc == std::vector<std::string>{"Như trên", "Lưu: VT, KGVX"});
+    CHECK(h.signer.capacity == "KT. CHỦ TỊCH");
+    CHECK(h.signer.title == "PHÓ CHỦ TỊCH");
+    CHECK(h.signer.name == "Nguyễn Văn A");
+  }
+
+  TEST_CASE("kind comes from the title, else from the symbol") {
+    auto title = parse("ỦY BAN NHÂN DÂN\nXÃ ĐAK ĐOA\n\nSố: 215/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc giao nhiệm vụ\n\n"
+                       "Điều 1. Phòng Kinh tế rà soát hồ sơ.\n");
+    CHECK(title.document.kind == "quyết định");
+    CHECK(title.document.subject == "Giao nhiệm vụ");
+    CHECK(title.document.issuer == "Ủy ban nhân dân xã Đak Đoa");
+    CHECK(workflows::kind_from_symbol("15-CT/TU") == "chỉ thị");
+    CHECK(workflows::kind_from_symbol("125-KL/TU") == "kết luận");
+    CHECK(workflows::kind_from_symbol("130/KH-UBND") == "kế hoạch");
+    CHECK(workflows::kind_from_symbol("2983/UBND-VP") == "công văn");
+    CHECK(workflows::kind_from_symbol("09/2019/NĐ-CP") == "nghị định");
+  }
+
+  TEST_CASE("a công điện: issuer from 'CỦA …', urgency the highest mark printed") {
+    auto p = parse("**CÔNG ĐIỆN KHẨN\nCỦA THƯỜNG TRỰC TỈNH ỦY**\n\nVề tăng cường phòng, chống dịch\n\n"
+                   "HỎA TỐC →\n\n- Kính gửi:*\n- Các huyện ủy, thành ủy.\n\n1. Tập trung chỉ đạo.\n");
+    CHECK(p.document.kind == "công điện");
+    CHECK(p.document.issuer == "Thường trực Tỉnh ủy");
+    CHECK(p.document.urgency == "hỏa tốc");
+    CHECK(p.document.subject == "Tăng cường phòng, chống dịch");
+    CHECK_FALSE(p.document.number);
+    CHECK_FALSE(p.document.date);
+    bool warned_number = false, warned_date = false;
+    for (const auto& w : p.warnings) {
+      if (w.message.find("number") != std::string::npos) warned_number = true;
+      if (w.message.find("date") != std::string::npos) warned_date = true;
+    }
+    CHECK(warned_number);
+    CHECK(warned_date);
+  }
+
+  TEST_CASE("a blank number keeps the symbol and warns with its line") {
+    auto p = parse("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n\nSố:        /UBND-KTN\n\nV/v ứng phó bão số 6\n\n"
+                   "Đắk Nông, ngày 09 tháng 11 năm 2019\n\nKính gửi: Các sở, ban, ngành.\n\n1. Theo dõi chặt chẽ.\n");
+    CHECK_FALSE(p.document.number);
+    CHECK(p.document.symbol == "/UBND-KTN");
+    CHECK(p.document.kind == "công văn");
+    REQUIRE_FALSE(p.warnings.empty());
+    CHECK(p.warnings[0].line == 4);
+  }
+
+  TEST_CASE("old tone placement in the header reads the same") {
+    auto p = parse("ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN UỶ ĐỊNH HOÁ\n\nSố 12-CV/HU\n\nĐịnh Hoá, ngày 3/2/2020\n\n"
+                   "Kính gửi: Các chi bộ.\n\n1. Các chi bộ tiếp tục thực hiện.\n");
+    CHECK(p.document.issuer == "Huyện uỷ Định Hoá");
+    CHECK(engine::to_iso(*p.document.date) == "2020-02-03");
+    CHECK(p.document.place == "Định Hoá");
+  }
+
+  TEST_CASE("cited documents with their dates, not the document's own number") {
+    auto p = parse(party_document(
+        "Thực hiện Kết luận số 125-KL/TU, ngày 05/9/2021 và Nghị quyết 68/NQ-CP ngày 01/7/2021, Chỉ thị "
+        "15/CT-TTg, Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025:\n\n1. Các chi bộ thực hiện.\n"));
+    const auto& refs = p.document.references;
+    REQUIRE(refs.size() == 4);
+    CHECK(refs[0].number == "125-KL/TU");
+    CHECK(engine::to_iso(*refs[0].date) == "2021-09-05");
+    CHECK(refs[1].number == "68/NQ-CP");
+    CHECK(engine::to_iso(*refs[1].date) == "2021-07-01");
+    CHECK(refs[2].number == "15/CT-TTg");
+    CHECK_FALSE(refs[2].date);
+    CHECK(refs[3].number == "118/2025/NĐ-CP");
+    CHECK(engine::to_iso(*refs[3].date) == "2025-06-09");
+  }
+
+  TEST_CASE("no issuer block: the collective of a TM. signature is the issuer") {
+    auto p = parse("**Thông báo “V/v phòng chống bão số 10”**\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "*Bến Tre, ngày 16 tháng 11 năm 2008*\n\nKính gửi:\n - Sở Giáo dục;\n - UBND các huyện, thị.\n\n"
+                   "1- Các huyện tổ chức di dời dân.\n\n**TM. ỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\n"
+                   "Nguyễn Văn Hiếu\n");
+    CHECK(p.document.kind == "thông báo");
+    CHECK(p.document.subject == "Phòng chống bão số 10");
+    CHECK(p.document.issuer == "Ủy ban nhân dân tỉnh Bến Tre");
+    CHECK(p.document.signer.capacity == "TM. ỦY BAN NHÂN DÂN TỈNH / KT. CHỦ TỊCH");
+    CHECK(p.document.signer.name == "Nguyễn Văn Hiếu");
+  }
+}
+
+TEST_SUITE("workflows/document_reader: structure") {
+  TEST_CASE("numbering styles 1. 1- 1) and Roman sections head the path") {
+    auto p = parse(party_document("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+                                  "1- Các chi bộ tổ chức quán triệt.\n\n2) UBND các xã báo cáo kết quả.\n"));
+    REQUIRE(p.directives.size() == 2);
+    CHECK(p.directives[0].number == "I");
+    CHECK(p.directives[1].number == "II");
+    REQUIRE(p.directives[1].items.size() == 2);
+    CHECK(p.directives[1].items[0].number == "II.1");
+    CHECK(p.directives[1].items[1].number == "II.2");
+    // Only the operative section gives default work; "I.1" names no body.
+    CHECK(find_directive(p.directives, "I.1")->tasks.empty());
+    CHECK_FALSE(find_directive(p.directives, "II.1")->tasks.empty());
+  }
+
+  TEST_CASE("letters, bullets under a heading body, articles") {
+    auto p = parse("ỦY BAN NHÂN DÂN\nXÃ ĐAK ĐOA\n\nSố: 215/QĐ-UBND\n\nQUYẾT ĐỊNH:\n\n"
+                   "Điều 1. Giao nhiệm vụ như sau:\n\n1. Văn phòng HĐND và UBND xã\n\n"
+                   "a) Chủ trì rà soát thủ tục.\n\nb) Theo dõi, đôn đốc.\n\n2. Công an xã\n\n- Hướng dẫn người dân.\n\n"
+                   "- Báo cáo Chủ tịch UBND xã vào thứ Sáu hằng tuần.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n");
+    REQUIRE(p.directives.size() == 2);
+    CHECK(p.directives[0].number == "1");
+    CHECK(find_directive(p.directives, "1.1.a") != nullptr);
+    CHECK(find_directive(p.directives, "1.1.b") != nullptr);
+    const auto* bullet = find_directive(p.directives, "1.2.2");
+    REQUIRE(bullet != nullptr);
+    REQUIRE_FALSE(bullet->tasks.empty());
+    CHECK(bullet->tasks[0].assignee == "Công an xã");
+    CHECK(bullet->tasks[0].kind == engine::TaskKind::report);
+    CHECK(bullet->tasks[0].recurrence == engine::Recurrence::weekly);
+    CHECK(bullet->tasks[0].schedule.weekdays == std::vector<int>{5});
+    CHECK(find_directive(p.directives, "1.1.a")->tasks[0].role == engine::TaskRole::lead);
+    CHECK(p.directives[1].number == "2");
+  }
+
+  TEST_CASE("inline (1) (2) (3) inside one paragraph become items") {
+    auto p = parse(party_document("5. Các chi bộ thực hiện tốt các nhiệm vụ: (1) rà soát danh sách; (2) tổ chức "
+                                  "hội nghị; (3) báo cáo ngay Thường trực Đảng ủy khi có vụ việc phát sinh.\n"));
+    const auto& d = p.directives.at(0);
+    REQUIRE(d.items.size() == 3);
+    CHECK(d.items[0].number == "5.1");
+    CHECK(d.items[2].number == "5.3");
+    CHECK(d.items[0].tasks.at(0).assignee == "Các chi bộ");
+    CHECK(d.items[2].tasks.at(0).recurrence == engine::Recurrence::on_event);
+    CHECK(d.items[2].tasks.at(0).reports_to == std::vector<std::string>{"Thường trực Đảng ủy"});
+  }
+
+  TEST_CASE("a paragraph cut by a page break is joined; a new sentence is not") {
+    auto p = parse(party_document("1. Khẩn trương hỗ trợ người lao\n\nđộng gặp khó khăn do dịch.\n\n"
+                                  "2. Các chi bộ tiếp tục thực hiện.\n\n"
+                                  "Văn phòng Huyện ủy theo dõi và kịp thời báo cáo Ban Thường vụ Huyện ủy./.\n"));
+    REQUIRE(p.directives.size() == 3);
+    CHECK(p.directives[0].text == "Khẩn trương hỗ trợ người lao động gặp khó khăn do dịch.");
+    CHECK(p.directives[0].line == 20);
+    CHECK_FALSE(p.directives[2].number);
+    CHECK(p.directives[2].tasks.at(0).assignee == "Văn phòng Huyện ủy");
+  }
+
+  TEST_CASE("a task table: each numbered row a directive PL.<STT>, group rows left out") {
+    auto p = parse(party_document(
+        "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| I | Công tác tuyên truyền | | | |\n"
+        "| 1 | Xây dựng đề cương | Ban Tuyên giáo Huyện ủy | Văn phòng Huyện ủy | Tháng 12/2021 |\n"
+        "| 2 | Tổng kết | UBND huyện | | Quý I/2022 |\n"));
+    REQUIRE(p.directives.size() == 2);
+    CHECK(p.directives[0].number == "PL.1");
+    const auto& tasks = p.directives[0].tasks;
+    REQUIRE(tasks.size() == 2);
+    CHECK(tasks[0].assignee == "Ban Tuyên giáo Huyện ủy");
+    CHECK(tasks[0].role == engine::TaskRole::lead);
+    CHECK(tasks[1].role == engine::TaskRole::coordinate);
+    CHECK(engine::to_iso(*tasks[0].deadline) == "2021-12-31");
+    CHECK(engine::to_iso(*p.directives[1].tasks[0].deadline) == "2022-03-31");
+  }
+
+  TEST_CASE("a header with no directives is still shown, with a warning") {
+    auto p = parse(kPartyHeader + kPartySignature);
+    CHECK(p.directives.empty());
+    CHECK(p.document.number == "288-CV/HU");
+    bool warned = false;
+    for (const auto& w : p.warnings)
+      if (w.message.find("no directives") != std::string::npos) warned = true;
+    CHECK(warned);
+  }
+
+  TEST_CASE("markdown marks are read through and NFD text reads as NFC") {
+    std::string nfd = "1. C\xC3\xA1\x63 chi b\x6F\xCC\xA3\xCC\x82 ti\x65\xCC\x82\xCC\x81p t\xC6\xB0\xCC\xA3\x63 th\xC6\xB0\xCC\xA3\x63 hi\x65\xCC\xA3\xCC\x82n.\n";
+    auto p = parse(party_document("**" + nfd));
+    REQUIRE_FALSE(p.directives.empty());
+    CHECK(p.directives[0].tasks.at(0).assignee == "Các chi bộ");
+  }
+}
+
+TEST_SUITE("workflows/document_reader: bad input") {
+  TEST_CASE("a missing file is named") {
+    auto r = workflows::read_document_file("/nonexistent/cv-12.txt");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "/nonexistent/cv-12.txt: no such file");
+  }
+
+  TEST_CASE("bytes that are not UTF-8 are refused with their byte offset and line") {
+    auto r = read_document_text("Kính gửi:\nS\xF4 288\n", "cv.txt");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.rfind("cv.txt:2: byte 14 is not valid UTF-8", 0) == 0);
+  }
+
+  TEST_CASE("an empty or blank file is refused") {
+    auto r = read_document_text("  \n\n", "empty.txt");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "empty.txt: the document is empty");
+  }
+
+  TEST_CASE("a binary file is refused") {
+    std::string bytes("PK\x03\x04\0\0binary", 12);
+    auto r = read_document_text(bytes, "doc.docx");
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "doc.docx:1: byte 4 is NUL: this is a binary file, not a text document");
+  }
+
+  TEST_CASE("an over-long document is refused") {
+    workflows::ReadOptions options;
+    options.max_bytes = 10;
+    auto r = read_document_text("Kính gửi: các chi bộ", "long.txt", options);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("more than the limit of 10") != std::string::npos);
+  }
+
+  TEST_CASE("a UTF-8 BOM and CRLF line ends read the same as plain text") {
+    auto plain = parse(party_document("1. Các chi bộ tiếp tục thực hiện.\n"));
+    std::string crlf;
+    for (char c : "\xEF\xBB\xBF" + party_document("1. Các chi bộ tiếp tục thực hiện.\n")) {
+      if (c == '\n') crlf += '\r';
+      if (c) crlf += c;
+    }
+    auto other = parse(crlf);
+    CHECK(engine::to_json(other) == engine::to_json(plain));
+  }
+}
