@@ -1,0 +1,104 @@
+// workflows/body_directory.hpp
+//
+// The bodies of one jurisdiction that directives can assign work to: their
+// ids, names, short forms, parents and the groups documents address them by
+// ("các xã, thị trấn"). The secretariat maintains it as a JSON file (format in
+// README.md#data-directory-format); bodies come and go (communes merge, since
+// 2025 there are no districts), so the hierarchy lives in that data and no
+// code names a body. A loaded directory is immutable and cheap to share.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/date.hpp"
+#include "engine/result.hpp"
+
+namespace cvtrack::workflows {
+
+struct Body {
+  std::string id;                      // stable ascii: "ubnd-xa-xuan-hong"
+  std::string name;                    // full name, modern tone placement
+  std::string kind;                    // "people-committee", "commune", ...
+  std::optional<std::string> parent;   // id; null at the top of the jurisdiction
+  std::vector<std::string> aliases;    // the short forms documents use
+  std::vector<std::string> groups;     // group ids this body belongs to
+  std::optional<engine::Date> valid_from;
+  std::optional<engine::Date> valid_to;  // last day the body existed
+  std::optional<std::string> note;
+  std::optional<std::string> source;
+};
+
+// A set of bodies a document addresses by one phrase. Membership is recorded
+// on the bodies, so adding a commune is one edit in one place.
+struct BodyGroup {
+  std::string id;                      // "cac-xa-thi-tran"
+  std::string name;
+  std::vector<std::string> phrases;    // "các xã, thị trấn", "các địa phương"
+  std::optional<std::string> note;
+};
+
+struct Jurisdiction {
+  std::string name;       // "Xuân Trường"
+  std::string level;      // "huyện", "tỉnh", "xã": the word documents append
+  std::string full_name;  // "Huyện Xuân Trường, tỉnh Nam Định"
+};
+
+// The comparison key for body names and group phrases: fold() (case, NFC,
+// tone placement), punctuation and dashes as spaces, "&" as "và", the
+// common abbreviations spelled out (UBND -> ủy ban nhân dân, TT before a body
+// -> thường trực, before a place -> thị trấn), "của" dropped, a leading "các"
+// dropped. Two texts with the same key name the same thing.
+std::string name_key(std::string_view text);
+
+class BodyDirectory {
+ public:
+  // Reads and validates a directory file. Every Error message starts with
+  // "FILE: " and names the offending body or group: an unreadable file,
+  // malformed JSON (with nlohmann's byte position), a missing field, a
+  // duplicate id, an unknown parent or group, a parent cycle, a name or alias
+  // claimed by two bodies, a group phrase that is also a body's name.
+  static engine::Result<BodyDirectory> load(const std::filesystem::path& path);
+  // `source_name` stands for the file in messages.
+  static engine::Result<BodyDirectory> from_json(std::string_view json_text,
+                                                 std::string_view source_name);
+
+  const Jurisdiction& jurisdiction() const { return jurisdiction_; }
+  const std::vector<Body>& bodies() const { return bodies_; }
+  const std::vector<BodyGroup>& groups() const { return groups_; }
+
+  const Body* find(std::string_view id) const;
+  const BodyGroup* find_group(std::string_view id) const;
+  // Exact lookups by name_key(); nullptr when nothing has that key.
+  const Body* find_by_name(std::string_view name) const;
+  const BodyGroup* find_group_by_phrase(std::string_view phrase) const;
+
+  std::vector<const Body*> children(std::string_view id) const;
+  std::vector<const Body*> members(std::string_view group_id) const;
+  // Parent first, the top of the jurisdiction last; empty for unknown ids.
+  std::vector<const Body*> ancestors(std::string_view id) const;
+  // True when `ancestor_id` is a strict ancestor of `id`: the body above,
+  // for delegation and supervision.
+  bool is_under(std::string_view id, std::string_view ancestor_id) const;
+  // True when the body existed on `date` (unknown ids: false).
+  bool is_valid_on(std::string_view id, engine::Date date) const;
+
+ private:
+  BodyDirectory() = default;
+  engine::Status index(std::string_view source_name);
+
+  Jurisdiction jurisdiction_;
+  std::vector<Body> bodies_;
+  std::vector<BodyGroup> groups_;
+  std::map<std::string, std::size_t, std::less<>> by_id_;
+  std::map<std::string, std::size_t, std::less<>> group_by_id_;
+  std::map<std::string, std::size_t, std::less<>> by_name_key_;
+  std::map<std::string, std::size_t, std::less<>> group_by_phrase_key_;
+};
+
+}  // namespace cvtrack::workflows
