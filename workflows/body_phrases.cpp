@@ -97,6 +97,7 @@ bool body_starts_at(const PhraseText& t, std::size_t pos) {
     std::size_t next = pos + head.words.size();
     while (next < text.size() && text[next] == ' ') ++next;
     if (starts_upper(text, next)) return true;
+    if (t.starts_with_any({"tỉnh", "huyện", "xã", "thành phố", "thị xã", "phường"}, next)) return true;
     // "Ban Chỉ đạo", "Ban chỉ huy", "Ban cán sự", "Ban công tác": organs.
     for (auto organ : {"chỉ đạo", "chỉ huy", "cán sự", "công tác", "thường vụ", "chấp hành",
                        "quản lý", "tổ chức", "tuyên giáo", "dân vận", "đảng", "văn hóa"})

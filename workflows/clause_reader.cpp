@@ -33,9 +33,25 @@ std::size_t skip_leading(const PhraseText& t, std::size_t pos) {
     bool moved = false;
     for (auto opener : vocabulary::leading_adverbials()) {
       if (!t.starts_with(opener, pos)) continue;
-      std::size_t comma = s.find(',', pos);
-      if (comma == std::string::npos || comma - pos > 240) break;
-      pos = skip_spaces(s, comma + 1);
+      // The opener may hold commas of its own ("nếu có khó khăn, vướng mắc,"):
+      // the subject starts after the first comma that a body or a request follows.
+      std::size_t first = s.find(',', pos);
+      if (first == std::string::npos || first - pos > 240) break;
+      std::size_t chosen = first;
+      for (std::size_t comma = first; comma != std::string::npos && comma - pos <= 240;
+           comma = s.find(',', comma + 1)) {
+        std::size_t next = skip_spaces(s, comma + 1);
+        std::size_t ignored = 0;
+        bool request = false;
+        for (auto verb : vocabulary::request_verbs())
+          if (t.starts_with(verb, next)) request = true;
+        (void)ignored;
+        if (body_starts_at(t, next) || request) {
+          chosen = comma;
+          break;
+        }
+      }
+      pos = skip_spaces(s, chosen + 1);
       moved = true;
       break;
     }

@@ -49,7 +49,8 @@ const std::vector<std::string_view>& collective_phrases() {
       "cơ quan, địa phương, đơn vị", "sở, ban, ngành, đoàn thể", "ban, ngành, đoàn thể",
       "cơ quan, ban, ngành", "thôn, làng, tổ dân phố", "thôn, làng, tổ dân", "sở, ban, ngành",
       "cơ quan, ban ngành", "cơ quan, đơn vị", "ban, ngành", "ngành, địa phương", "địa phương, đơn vị",
-      "huyện ủy, thành ủy, đảng ủy", "huyện ủy, thành ủy", "đảng đoàn, ban cán sự đảng",
+      "huyện ủy, thị ủy, thành ủy, đảng ủy", "huyện ủy, thị ủy, thành ủy", "huyện ủy, thành ủy, đảng ủy",
+      "huyện ủy, thành ủy", "phòng, ban, ngành", "phòng, ban, đơn vị", "phòng, ban", "đảng đoàn, ban cán sự đảng",
       "chính trị - xã hội", "thôn, tổ dân phố", "thôn, làng", "ngành, đoàn thể",
       "cơ quan, tổ chức, đơn vị", "cơ quan, tổ chức", "tổ chức, cá nhân", "cán bộ, công chức",
   };
@@ -92,7 +93,7 @@ const std::vector<std::string_view>& leading_adverbials() {
   static const std::vector<std::string_view> words = {
       "nhận được", "sau khi", "trong quá trình", "để", "căn cứ", "đồng thời", "ngoài ra", "trên cơ sở",
       "thực hiện", "trước tình hình", "nhằm", "theo đó", "bên cạnh đó", "vào", "trong thời gian",
-      "trong khi", "từ nay", "riêng", "mặt khác"};
+      "trong khi", "từ nay", "riêng", "mặt khác", "nếu", "khi", "trường hợp"};
   return words;
 }
 

@@ -6,6 +6,7 @@
 #include "workflows/clause_reader.hpp"
 #include "workflows/directive_reader.hpp"
 #include "workflows/header_reader.hpp"
+#include "workflows/phrase_search.hpp"
 #include "workflows/reference_reader.hpp"
 #include "workflows/task_reader.hpp"
 #include "workflows/text_source.hpp"
@@ -28,6 +29,21 @@ std::vector<engine::Reference> collect_references(const SourceText& source, cons
       mention.reference.line = source.lines[i].number;
       if (seen.insert(mention.reference.number).second) out.push_back(mention.reference);
     }
+  }
+  return out;
+}
+
+// Without a Kính gửi list, the Nơi nhận entries sent to act: not "Như trên",
+// not the archive ("Lưu"), not those sent to be informed ("(b/c)", "để biết").
+std::vector<std::string> acting_recipients(const engine::DocumentHeader& h) {
+  if (!h.recipients.empty()) return h.recipients;
+  std::vector<std::string> out;
+  for (const auto& entry : h.cc) {
+    PhraseText p{entry};
+    if (p.starts_with_any({"như", "lưu"}) || p.contains("b/c") || p.contains("để biết") ||
+        p.contains("báo cáo") || p.contains("đưa tin") || p.contains("để báo cáo"))
+      continue;
+    out.push_back(entry);
   }
   return out;
 }
@@ -61,6 +77,7 @@ engine::Result<ParsedDocument> read_document_text(std::string_view bytes, std::s
   context.deadlines.calendar = options.calendar;
   context.deadlines.before_means_day_before = options.before_means_day_before;
   context.recipients = parsed.document.recipients;
+  context.default_holders = acting_recipients(parsed.document);
   context.operative_sections = tree.operative_sections;
   context.table_rows = tree.table_rows;
   read_tasks(parsed.directives, context, parsed.warnings);

@@ -304,7 +304,10 @@ DocumentFrame read_frame(const SourceText& source) {
         cd_issuer = normal_case_body_name(trim(cell.substr(std::string("của").size())));
         continue;
       }
-      if (title_line && subject.empty() && (s.rfind("về", 0) == 0)) {
+      // The line right under the title is the subject: "KẾ HOẠCH" then
+      // "Triển khai công tác chuyển đổi số năm 2023" (often "Về …").
+      if (title_line && subject.empty() && !is_all_uppercase(cell) &&
+          (s.rfind("về", 0) == 0 || (*title_line + 1 == i && s.rfind("của ", 0) != 0))) {
         subject = cell;
         in_subject = true;
         continue;

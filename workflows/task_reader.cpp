@@ -8,6 +8,7 @@
 #include "workflows/date_phrases.hpp"
 #include "workflows/recurrence_reader.hpp"
 #include "workflows/text_source.hpp"
+#include "workflows/vietnamese_text.hpp"
 
 namespace cvtrack::workflows {
 
@@ -72,7 +73,9 @@ class DirectiveTasks {
       PhraseText text{clause.text};
       ClauseReading r = read_clause(text, context_.recipients);
       if (r.skip) continue;
-      bool intro = clause.ends_with_colon && k + 1 == clauses.size() && !d.items.empty();
+      // A section title ("II. NHIỆM VỤ TRỌNG TÂM") or a closing ':' heads its items.
+      bool intro = (clause.ends_with_colon && k + 1 == clauses.size() && !d.items.empty()) ||
+                   (is_all_uppercase(clause.text) && !d.items.empty());
       if (r.heading || intro) {
         // A heading: what it names and asks passes down to the items.
         if (!r.subject.empty()) for_items.subject = r.subject;
@@ -103,7 +106,14 @@ class DirectiveTasks {
       for (auto& a : r.advises) group.advises.push_back(a);
       auto deadline = find_deadline(text, context_.deadlines);
       bool report_clause = false;
-      for (const auto& mention : r.reports) {
+      for (std::size_t m = 0; m < r.reports.size(); ++m) {
+        const auto& mention = r.reports[m];
+        // Each report reads its own words: "báo cáo … hằng tháng và báo cáo
+        // tổng kết năm trước ngày 10/12" is two duties.
+        std::size_t seg_begin = m == 0 ? 0 : mention.at;
+        std::size_t seg_end = m + 1 < r.reports.size() ? r.reports[m + 1].at : clause.text.size();
+        PhraseText segment{clause.text.substr(seg_begin, seg_end - seg_begin)};
+        auto segment_deadline = find_deadline(segment, context_.deadlines);
         if (!mention.relayed_by.empty()) {
           Group& relay = *open_group(mention.relayed_by);
           relay.reports.push_back({mention.to, mention.via, std::nullopt, {}});
@@ -112,10 +122,10 @@ class DirectiveTasks {
         std::vector<std::string> to = mention.to;
         if (to.empty() && last_report_to) to = *last_report_to;
         if (to.empty() && !inherited.advises.empty()) to = inherited.advises;
-        auto rec = find_recurrence(text, true, false, year());
-        if (to.empty() && rec.cadences.empty() && !deadline) continue;
+        auto rec = find_recurrence(segment, true, false, year());
+        if (to.empty() && rec.cadences.empty() && !segment_deadline) continue;
         ReportDuty duty{to, mention.via ? mention.via : (mention.to.empty() ? last_via : std::nullopt),
-                        deadline, rec};
+                        segment_deadline, rec};
         if (!mention.to.empty()) {
           last_report_to = mention.to;
           last_via = mention.via;
@@ -127,7 +137,7 @@ class DirectiveTasks {
         group.reports.push_back(duty);
         report_clause = true;
         // Words before "báo cáo" (past the subject) are work of their own.
-        if (mention.at > r.action_start + 24) group.has_action = true;
+        if (m == 0 && mention.at > r.action_start + 24) group.has_action = true;
       }
       for (const auto& g : r.guided) {
         Group& guided = *open_group({g});
@@ -163,7 +173,7 @@ class DirectiveTasks {
     for (const Group& g : groups) {
       bool is_default = g.bodies.empty();
       if (is_default && !inherited.operative) continue;
-      std::vector<std::string> holders = is_default ? context_.recipients : g.bodies;
+      std::vector<std::string> holders = is_default ? context_.default_holders : g.bodies;
       if (is_default && holders.empty()) {
         holders.push_back("");
         warnings_.push_back({d.line, "directive " + d.number.value_or("(unnumbered)") +
@@ -301,7 +311,7 @@ void read_tasks(std::vector<Directive>& directives, const TaskReadingContext& co
       continue;
     }
     Inherited top;
-    if (!context.operative_sections.empty()) {
+    if (!context.operative_sections.empty() && d.number) {
       std::string section = d.number ? d.number->substr(0, d.number->find('.')) : "";
       top.operative = std::find(context.operative_sections.begin(), context.operative_sections.end(),
                                 section) != context.operative_sections.end();

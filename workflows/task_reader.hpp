@@ -21,6 +21,9 @@ namespace cvtrack::workflows {
 struct TaskReadingContext {
   DeadlineContext deadlines;
   std::vector<std::string> recipients;
+  // Who a directive that names no body falls to: the Kính gửi entries, or,
+  // when there are none, the Nơi nhận entries that receive it to act.
+  std::vector<std::string> default_holders;
   std::vector<std::string> operative_sections;  // empty: the whole document is operative
   std::vector<TableRow> table_rows;
 };

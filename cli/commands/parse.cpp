@@ -13,13 +13,13 @@
 namespace cvtrack::cli {
 
 int run_parse(CommandContext& ctx) {
-  auto args = parse_arguments(ctx.args, {"--directory"}, {"--json"});
+  auto args = parse_arguments(ctx.args, {"--directory", "--before-rule"}, {"--json"});
   if (!args) {
     ctx.err << "cvtrack parse: " << args.error().message << "\n";
     return 2;
   }
   if (args->positional.size() != 1) {
-    ctx.err << "usage: cvtrack parse FILE [--json] [--directory FILE]\n";
+    ctx.err << "usage: cvtrack parse FILE [--json] [--directory FILE] [--before-rule end-of-day|day-before]\n";
     return 2;
   }
   // The directory first: a bad directory file is refused before any reading.
@@ -32,7 +32,17 @@ int run_parse(CommandContext& ctx) {
     }
     directory = std::move(*loaded);
   }
-  auto parsed = workflows::read_document_file(args->positional[0]);
+  // "trước ngày X": due by the end of X (default) or of the day before.
+  workflows::ReadOptions options;
+  if (auto rule = args->option("--before-rule")) {
+    if (*rule == "day-before") {
+      options.before_means_day_before = true;
+    } else if (*rule != "end-of-day") {
+      ctx.err << "cvtrack parse: --before-rule takes end-of-day or day-before, not '" << *rule << "'\n";
+      return 2;
+    }
+  }
+  auto parsed = workflows::read_document_file(args->positional[0], options);
   if (!parsed) {
     ctx.err << "cvtrack parse: " << parsed.error().message << "\n";
     return exit_code_for(int(parsed.error().code));
