@@ -50,8 +50,14 @@ std::string normal_case_body_name(std::string_view upper) {
   std::vector<std::string> shown(words.size());
   bool proper = false;  // inside a place name
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // "Sở Y tế", "Phòng Văn hóa", "Ban Tuyên giáo": the field after an organ
+    // word is capitalised.
+    static const std::set<std::string> organs = {"sở", "phòng", "ban", "cục", "vụ", "bộ", "viện",
+                                                 "đài", "báo", "hội", "trường"};
+    bool after_organ = i > 0 && organs.count(lower[i - 1]) && !(i > 1 && organs.count(lower[i - 2])) &&
+                       !is_level(i) && lower[i] != "chỉ" && lower[i] != "cán";
     if (is_abbreviation(words[i])) shown[i] = words[i];
-    else if (i == 0 || proper) shown[i] = capitalize_first(lower[i]);
+    else if (i == 0 || proper || after_organ) shown[i] = capitalize_first(lower[i]);
     else shown[i] = lower[i];
     if (is_committee(i)) {
       // "Huyện ủy", "Tỉnh ủy": the committee is a name of its own,

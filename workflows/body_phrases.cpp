@@ -206,7 +206,7 @@ std::vector<std::string> split_body_list(std::string_view list_text) {
       constexpr std::string_view council = "hđnd";
       bool office = p >= council.size() && s.compare(p - council.size(), council.size(), council) == 0 &&
                     t.starts_with("ubnd", next);
-      if (!office && (t.starts_with("các", next) || (body_starts_at(t, next) && head_word_at(t, next)) ||
+      if (!office && (t.starts_with("các", next) || (body_starts_at(t, next) && starts_upper(t.text(), next)) ||
                       t.starts_with("mỗi", next))) {
         cuts.push_back(p);
         cut_len.push_back(kAnd.size());

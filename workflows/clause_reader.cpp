@@ -91,6 +91,7 @@ std::optional<BodyList> bodies_after(const PhraseText& t, std::size_t pos,
 void find_subject(const PhraseText& t, ClauseReading& r) {
   const std::string& s = t.shadow();
   std::size_t pos = skip_leading(t, skip_spaces(s, 0));
+  r.action_start = pos;  // the work begins after the openers, or after the subject
   std::size_t after = 0;
   if (is_request_at(t, pos, &after)) {
     if (auto list = read_body_list(t, after)) {

@@ -153,7 +153,21 @@ std::optional<DeadlineFound> counted_deadline(const PhraseText& clause, const De
   if (unit == "tháng") rule.amount = amount * 30;  // BLDS Điều 146: a month is 30 days
   PhraseText from{from_words};
   std::optional<engine::Date> start;
-  bool document_event = from_words.empty() || from.contains("ký") || from.contains("ban hành") ||
+  // "Khi phát hiện ổ dịch, báo cáo … trong vòng 24 giờ": counted from the
+  // event the clause names, not from the document.
+  std::optional<std::string> event;
+  if (from_words.empty()) {
+    for (const char* cue : {"khi ", "ngay sau khi ", "sau khi ", "nếu "}) {
+      std::size_t at = s.find(cue);
+      if (at != std::string::npos && (at == 0 || s[at - 1] == ' ')) {
+        std::size_t stop = s.find_first_of(",;.", at);
+        event = trim(clause.substr(at, stop == std::string::npos ? s.size() : stop));
+        break;
+      }
+    }
+  }
+  bool document_event = (from_words.empty() && !event && rule.unit != engine::RelativeDeadline::Unit::hours) ||
+                        from.contains("ký") || from.contains("ban hành") ||
                         (from.contains("nhận được") && from.contains("này"));
   if (from.contains("có hiệu lực")) {
     start = c.effective_date ? c.effective_date : c.document_date;
@@ -172,7 +186,7 @@ std::optional<DeadlineFound> counted_deadline(const PhraseText& clause, const De
         what = what.substr(std::string(lead).size());
         break;
       }
-    rule.from = what.empty() ? "ngày ban hành văn bản" : trim(what);
+    rule.from = event ? *event : what.empty() ? "ngày ban hành văn bản" : trim(what);
     found.relative = rule;
   }
   return found;

@@ -338,7 +338,16 @@ DocumentFrame read_frame(const SourceText& source) {
     std::string parent = normal_case_body_name(issuer_lines[0]);
     std::string issuer = normal_case_body_name(issuer_lines[1]);
     for (std::size_t k = 2; k < issuer_lines.size(); ++k) issuer += " " + normal_case_body_name(issuer_lines[k]);
-    if (!names_a_place(issuer)) issuer += " " + parent;
+    if (!names_a_place(issuer)) {
+      // "Văn phòng UBND tỉnh Lạng Sơn", "Ban Tuyên giáo Tỉnh ủy Quảng Ninh";
+      // but a department of the committee: "Sở Y tế tỉnh Quảng Nam".
+      PhraseText under{parent}, self{issuer};
+      std::string suffix = parent;
+      for (const char* committee : {"ubnd", "ủy ban nhân dân"})
+        if (under.starts_with(committee) && !self.starts_with("văn phòng"))
+          suffix = trim(parent.substr(std::string_view(committee).size()));
+      issuer += " " + suffix;
+    }
     h.parent = parent;
     h.issuer = issuer;
   } else if (issuer_lines.size() == 1) {
