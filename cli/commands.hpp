@@ -33,6 +33,31 @@ const std::vector<CommandInfo>& all_commands();
 
 int run_parse(CommandContext& ctx);
 
+// The engine's commands (cli/commands/*_commands.cpp). All take --db PATH
+// (default $CVTRACK_DB, else ./cvtrack.db), --json and --as-of DATE.
+int run_init(CommandContext& ctx);
+int run_bodies(CommandContext& ctx);
+int run_ingest(CommandContext& ctx);
+int run_documents(CommandContext& ctx);
+int run_tasks(CommandContext& ctx);
+int run_show(CommandContext& ctx);
+int run_ack(CommandContext& ctx);
+int run_progress(CommandContext& ctx);
+int run_report(CommandContext& ctx);
+int run_complete(CommandContext& ctx);
+int run_delegate(CommandContext& ctx);
+int run_approve(CommandContext& ctx);
+int run_return(CommandContext& ctx);
+int run_extend(CommandContext& ctx);
+int run_cancel(CommandContext& ctx);
+int run_overdue(CommandContext& ctx);
+int run_matrix(CommandContext& ctx);
+int run_stats(CommandContext& ctx);
+int run_history(CommandContext& ctx);
+int run_tick(CommandContext& ctx);
+int run_verify(CommandContext& ctx);
+int run_rebuild(CommandContext& ctx);
+
 // Maps an error code to the exit status, in one place.
 int exit_code_for(int error_code);
 

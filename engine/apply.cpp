@@ -1,6 +1,7 @@
 #include "engine/apply.hpp"
 
 #include <cassert>
+#include <cctype>
 
 #include "engine/document_json.hpp"
 #include "engine/event_types.hpp"
@@ -154,6 +155,28 @@ RegisterView fold_register(const std::vector<RecordedEvent>& stream) {
       view.entries.emplace_back(e.event.payload.value("key", ""), e.event.payload.value("document", ""));
   }
   return view;
+}
+
+bool id_less(const StreamId& a, const StreamId& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    bool da = std::isdigit(static_cast<unsigned char>(a[i])), db = std::isdigit(static_cast<unsigned char>(b[j]));
+    if (da && db) {
+      std::size_t ei = i, ej = j;
+      while (ei < a.size() && std::isdigit(static_cast<unsigned char>(a[ei]))) ++ei;
+      while (ej < b.size() && std::isdigit(static_cast<unsigned char>(b[ej]))) ++ej;
+      // Ids hold no leading zeros, so the longer run is the larger number.
+      if (ei - i != ej - j) return ei - i < ej - j;
+      if (int c = a.compare(i, ei - i, b, j, ej - j); c != 0) return c < 0;
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
 }
 
 bool is_task_stream(const StreamId& stream) { return !stream.empty() && stream[0] == 'T'; }

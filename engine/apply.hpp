@@ -37,4 +37,7 @@ inline const StreamId kDirectoryStream = "directory";
 bool is_task_stream(const StreamId& stream);      // "T3.5"
 bool is_document_stream(const StreamId& stream);  // "D3"
 
+// Reading order for ids: T1.2 < T1.10 < T2.1 (numbers compared as numbers).
+bool id_less(const StreamId& a, const StreamId& b);
+
 }  // namespace cvtrack::engine

@@ -1,11 +1,14 @@
 #include "engine/replay.hpp"
 
+#include <algorithm>
+
 namespace cvtrack::engine {
 
 std::vector<TaskView> Snapshot::task_list() const {
   std::vector<TaskView> out;
   out.reserve(tasks.size());
   for (const auto& [id, t] : tasks) out.push_back(t);
+  std::sort(out.begin(), out.end(), [](const TaskView& a, const TaskView& b) { return id_less(a.id, b.id); });
   return out;
 }
 

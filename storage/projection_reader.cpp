@@ -1,5 +1,8 @@
 #include "storage/projection_reader.hpp"
 
+#include <algorithm>
+
+#include "engine/apply.hpp"
 #include "engine/task_view_json.hpp"
 #include "storage/sqlite_impl.hpp"
 
@@ -39,6 +42,8 @@ engine::Result<std::vector<engine::TaskView>> ProjectionReader::tasks(const Task
       if (!view) return view.error();
       out.push_back(std::move(*view));
     }
+    std::sort(out.begin(), out.end(),
+              [](const engine::TaskView& a, const engine::TaskView& b) { return engine::id_less(a.id, b.id); });
     return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading tasks");

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "engine/apply.hpp"
 #include "tests/engine/engine_harness.hpp"
 
 using namespace cvtrack::engine;
@@ -53,5 +54,14 @@ TEST_SUITE("engine/supervision") {
     CHECK(s.by_body.at("phong-yte").no_deadline == 1);
     CHECK(s.total.total == 5);
     CHECK(s.total.no_deadline == 3);
+  }
+
+  TEST_CASE("ids sort in reading order, numbers as numbers") {
+    CHECK(id_less("T1.2", "T1.10"));
+    CHECK_FALSE(id_less("T1.10", "T1.2"));
+    CHECK(id_less("T1.9", "T2.1"));
+    CHECK(id_less("T1.2", "T1.2.1"));
+    CHECK(id_less("D2", "D10"));
+    CHECK_FALSE(id_less("T1.2", "T1.2"));
   }
 }

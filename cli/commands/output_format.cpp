@@ -1,0 +1,134 @@
+#include "cli/commands/output_format.hpp"
+
+#include "engine/event_types.hpp"
+#include "engine/task_view_json.hpp"
+
+namespace cvtrack::cli {
+
+using nlohmann::json;
+namespace et = engine::event_type;
+
+std::string status_label(const engine::TaskStatus& s) {
+  using engine::Category;
+  switch (s.category) {
+    case Category::in_progress_overdue:
+      return "overdue " + std::to_string(s.days_overdue) + (s.days_overdue == 1 ? " day" : " days");
+    case Category::in_progress_on_time:
+      return s.due_soon ? "due soon: " + std::to_string(*s.working_days_left) + " working days left"
+                        : "within the deadline";
+    case Category::done_on_time: return "done on time";
+    case Category::done_late: return "done late";
+    case Category::no_deadline: return "no deadline";
+    case Category::cancelled: return "cancelled";
+  }
+  return "";
+}
+
+std::string task_line(const engine::TaskView& t, const engine::TaskStatus& s) {
+  std::string line = t.id + "  §" + t.directive + "  " + t.holder() + "  " + engine::to_string(t.spec.role) +
+                     "  " + engine::to_string(t.state);
+  if (t.deadline) line += "  due " + engine::to_iso(*t.deadline);
+  if (t.spec.recurrence) line += "  " + std::string(engine::to_string(*t.spec.recurrence));
+  if (t.progress > 0 && t.state != engine::TaskState::done) line += "  " + std::to_string(t.progress) + "%";
+  return line + "  [" + status_label(s) + "]";
+}
+
+json task_json(const engine::TaskView& t, const engine::TaskStatus& s) {
+  json j = engine::to_json(t);
+  j["status"] = {{"category", engine::to_string(s.category)},
+                 {"label", status_label(s)},
+                 {"due_soon", s.due_soon},
+                 {"days_overdue", s.days_overdue},
+                 {"working_days_left", s.working_days_left ? json(*s.working_days_left) : json(nullptr)}};
+  return j;
+}
+
+namespace {
+
+std::string text(const json& p, const char* key) {
+  return p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string();
+}
+std::string with_note(std::string what, const std::string& note) {
+  return note.empty() ? what : what + ": " + note;
+}
+std::string state_change(const json& p) {
+  return " (" + text(p["state"], "old") + " -> " + text(p["state"], "new") + ")";
+}
+
+std::string describe_task_event(const std::string& type, const json& p) {
+  if (type == et::task_assigned) {
+    std::string holder = p["spec"].value("body", json(nullptr)).is_string() ? text(p["spec"], "body")
+                                                                            : text(p["spec"], "assignee");
+    std::string deadline = p["deadline"].is_string() ? ", due " + text(p, "deadline") : ", no deadline";
+    std::string parent = p["parent"].is_string() ? ", delegated from " + text(p, "parent") : "";
+    return "assigned to " + holder + " (" + text(p["spec"], "role") + ")" + deadline + parent;
+  }
+  if (type == et::task_acknowledged) return "acknowledged" + state_change(p);
+  if (type == et::progress_reported)
+    return with_note("progress " + std::to_string(p["progress"].value("old", 0)) + "% -> " +
+                         std::to_string(p["progress"].value("new", 0)) + "%",
+                     text(p, "note"));
+  if (type == et::completion_claimed) return with_note("completion claimed" + state_change(p), text(p, "note"));
+  if (type == et::completion_approved)
+    return with_note("approved: done (claimed " + text(p, "submitted_on") + ")", text(p, "note"));
+  if (type == et::completion_returned) return with_note("returned" + state_change(p), text(p, "reason"));
+  if (type == et::deadline_extended) {
+    std::string old = p["deadline"]["old"].is_string() ? text(p["deadline"], "old") : "none";
+    return with_note("deadline extended " + old + " -> " + text(p["deadline"], "new"), text(p, "reason"));
+  }
+  if (type == et::task_delegated) {
+    std::string list;
+    for (std::size_t i = 0; i < p["children"].size(); ++i)
+      list += (i ? ", " : "") + p["bodies"][i].get<std::string>() + " (" + p["children"][i].get<std::string>() + ")";
+    return "delegated to " + list;
+  }
+  if (type == et::task_cancelled) return with_note("cancelled" + state_change(p), text(p, "reason"));
+  if (type == et::occurrence_scheduled) return "report " + text(p, "period") + " scheduled, due " + text(p, "due");
+  if (type == et::report_submitted)
+    return with_note("report " + text(p, "period") + " submitted" + (p.value("late", false) ? " late" : " on time") +
+                         " (due " + text(p, "due") + ")",
+                     text(p, "note"));
+  if (type == et::task_overdue)
+    return "deadline " + text(p, "deadline") + " passed (" + std::to_string(p.value("days_overdue", 0)) +
+           " days overdue)";
+  if (type == et::occurrence_overdue) return "report " + text(p, "period") + " missed its due date " + text(p, "due");
+  if (type == et::deadline_reminder)
+    return "deadline " + text(p, "deadline") + " in " + std::to_string(p.value("working_days_left", 0)) +
+           " working days";
+  return type;
+}
+
+}  // namespace
+
+std::string describe_event(const engine::RecordedEvent& e) {
+  const std::string& type = e.event.type;
+  const json& p = e.event.payload;
+  if (type == et::document_registered)
+    return "registered " + (p["document"]["number"].is_string() ? text(p["document"], "number") : "(no number)") +
+           " from " + text(p, "source") + " with " + std::to_string(p["tasks"].size()) + " tasks";
+  if (type == et::document_entered) return "entered in the register as " + text(p, "document");
+  if (type == et::directory_loaded)
+    return "directory loaded from " + text(p, "source") + " (" + std::to_string(p["bodies"].size()) + " bodies)";
+  return describe_task_event(type, p);
+}
+
+std::string history_line(const engine::RecordedEvent& e) {
+  return "#" + std::to_string(e.seq) + "  " + engine::to_iso(e.event.effective_on) + "  " + e.stream + " v" +
+         std::to_string(e.version) + "  by " + e.event.actor + ": " + describe_event(e);
+}
+
+json event_json(const engine::RecordedEvent& e) {
+  return {{"seq", e.seq},
+          {"stream", e.stream},
+          {"version", e.version},
+          {"type", e.event.type},
+          {"payload", e.event.payload},
+          {"actor", e.event.actor},
+          {"recorded_at", e.event.recorded_at},
+          {"effective_on", engine::to_iso(e.event.effective_on)},
+          {"prev_hash", e.prev_hash},
+          {"hash", e.hash},
+          {"description", describe_event(e)}};
+}
+
+}  // namespace cvtrack::cli

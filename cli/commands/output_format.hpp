@@ -1,0 +1,33 @@
+// cli/commands/output_format.hpp
+//
+// How tasks, statuses and events read on a terminal and in --json, shared by
+// the commands so every listing says the same thing the same way.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/event.hpp"
+#include "engine/task_status.hpp"
+#include "engine/task_view.hpp"
+
+namespace cvtrack::cli {
+
+// "overdue 5 days", "due soon: 2 working days left", "done late", ...
+std::string status_label(const engine::TaskStatus& status);
+
+// One line: id, directive, holder, role, state, deadline, status.
+std::string task_line(const engine::TaskView& task, const engine::TaskStatus& status);
+
+// The task's JSON (engine/task_view_json.hpp) plus "status".
+nlohmann::json task_json(const engine::TaskView& task, const engine::TaskStatus& status);
+
+// "acknowledged (assigned -> acknowledged)", "deadline extended 2021-09-30
+// -> 2021-10-15: reason", ...: what an event did, in words.
+std::string describe_event(const engine::RecordedEvent& event);
+// "#12 2021-09-10 T1.1 v2 by ubnd-huyen: acknowledged ..."
+std::string history_line(const engine::RecordedEvent& event);
+nlohmann::json event_json(const engine::RecordedEvent& event);
+
+}  // namespace cvtrack::cli
