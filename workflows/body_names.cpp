@@ -55,6 +55,7 @@ std::string normal_case_body_name(std::string_view upper) {
     static const std::set<std::string> organs = {"sở", "phòng", "ban", "cục", "vụ", "bộ", "viện",
                                                  "đài", "báo", "hội", "trường"};
     bool after_organ = i > 0 && organs.count(lower[i - 1]) && !(i > 1 && organs.count(lower[i - 2])) &&
+                       !(i > 1 && (lower[i - 2] == "ủy" || lower[i - 2] == "uỷ")) &&
                        !is_level(i) && lower[i] != "chỉ" && lower[i] != "cán";
     if (is_abbreviation(words[i])) shown[i] = words[i];
     else if (i == 0 || proper || after_organ) shown[i] = capitalize_first(lower[i]);
