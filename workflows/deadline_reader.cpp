@@ -181,7 +181,7 @@ std::optional<DeadlineFound> counted_deadline(const PhraseText& clause, const De
                      : cal.add_calendar_days(*start, rule.amount);
   } else {
     std::string what = from_words;
-    for (const char* lead : {"kể từ ngày ", "kể từ khi ", "kể từ ", "từ ngày ", "từ khi ", "từ "})
+    for (const char* lead : {"kể từ ", "từ "})
       if (what.rfind(lead, 0) == 0) {
         what = what.substr(std::string(lead).size());
         break;

@@ -158,6 +158,16 @@ class TreeBuilder {
     bool in_article = false;
     for (const auto& l : stack_)
       if (l.style == MarkerStyle::article) in_article = true;
+    // Right under a titled item ("2. Công tác thăm hỏi, tặng quà") the
+    // paragraph is that item's body, whatever it says.
+    Directive* open_item = stack_.empty() ? nullptr : &at(stack_.back());
+    bool under_title = open_item && open_item->items.empty() &&
+                       open_item->text.find('\n') == std::string::npos && open_item->text.size() < 80 &&
+                       !ends_sentence(open_item->text) && !is_bullet_style(stack_.back().style);
+    if (under_title) {
+      open_item->text += "\n" + p.text;
+      return;
+    }
     if (!in_article && operative_(p.text)) {
       add_root_paragraph(p);
       return;
@@ -209,7 +219,12 @@ std::vector<Paragraph> join_paragraphs(const SourceText& source, std::size_t beg
     bool join = false;
     if (!out.empty() && !marked && !is_table_line(out.back().text)) {
       const std::string& prev = out.back().text;
-      if (!blank_before) join = !ends_sentence(prev) || starts_with_lowercase(t);
+      // A title line ("I- MỤC ĐÍCH, YÊU CẦU", "2. Công tác thăm hỏi") is not
+      // continued by the next line unless that line starts in lower case.
+      auto marker = marker_at_start(prev);
+      std::string prev_body = marker ? prev.substr(marker->length) : prev;
+      bool title = is_all_uppercase(prev_body) || (marker && prev_body.size() < 60);
+      if (!blank_before) join = starts_with_lowercase(t) || (!ends_sentence(prev) && !title);
       else join = !ends_sentence(prev) && starts_with_lowercase(t);
     }
     if (join) {

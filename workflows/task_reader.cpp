@@ -74,8 +74,15 @@ class DirectiveTasks {
       ClauseReading r = read_clause(text, context_.recipients);
       if (r.skip) continue;
       // A section title ("II. NHIỆM VỤ TRỌNG TÂM") or a closing ':' heads its items.
+      // A title: "Công tác tuyên truyền" over its items, or on a line of its
+      // own above the paragraph that gives the work.
+      bool first_line_title = k == 0 && clauses.size() > 1 && d.text.find('\n') != std::string::npos &&
+                              clause.text.size() < 80 && d.text.substr(0, d.text.find('\n')) == clause.text;
+      bool short_title = clauses.size() == 1 && clause.text.size() < 80 && !d.items.empty() &&
+                         r.subject.empty() && r.reports.empty();
       bool intro = (clause.ends_with_colon && k + 1 == clauses.size() && !d.items.empty()) ||
-                   (is_all_uppercase(clause.text) && !d.items.empty());
+                   (is_all_uppercase(clause.text) && !d.items.empty()) || short_title ||
+                   (first_line_title && r.subject.empty() && r.reports.empty());
       if (r.heading || intro) {
         // A heading: what it names and asks passes down to the items.
         if (!r.subject.empty()) for_items.subject = r.subject;

@@ -289,6 +289,72 @@ TEST_SUITE("workflows/document_reader: structure") {
   }
 }
 
+TEST_SUITE("workflows/document_reader: layout") {
+  TEST_CASE("a titled item takes the paragraph under it; a section title gives no task") {
+    auto p = parse(party_document("II- NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN\n1. Công tác tuyên truyền\n"
+                                  "1.1. Văn phòng Đảng ủy chủ trì xây dựng đề cương, hoàn thành trước ngày 10/8/2021.\n"
+                                  "2. Công tác thăm hỏi, tặng quà\n"
+                                  "Ủy ban nhân dân xã chủ trì rà soát các đối tượng chính sách.\n"));
+    REQUIRE(p.directives.size() == 1);
+    CHECK(p.directives[0].tasks.empty());
+    const auto* title = find_directive(p.directives, "II.1");
+    REQUIRE(title != nullptr);
+    CHECK(title->tasks.empty());
+    const auto* sub = find_directive(p.directives, "II.1.1");
+    REQUIRE(sub != nullptr);
+    CHECK(engine::to_iso(*sub->tasks.at(0).deadline) == "2021-08-10");
+    const auto* second = find_directive(p.directives, "II.2");
+    REQUIRE(second != nullptr);
+    REQUIRE(second->tasks.size() == 1);
+    CHECK(second->tasks[0].assignee == "Ủy ban nhân dân xã");
+    CHECK(second->tasks[0].role == engine::TaskRole::lead);
+  }
+
+  TEST_CASE("hard-wrapped lines of one paragraph are joined") {
+    auto p = parse(party_document("1. Các chi bộ trực thuộc tổ chức quán triệt nghị quyết đến toàn thể cán\n"
+                                  "bộ, đảng viên, hoàn thành trước ngày 30/9/2021.\n"
+                                  "2. Ban Tuyên giáo Huyện ủy theo dõi, báo cáo Ban Thường vụ Huyện ủy.\n"));
+    REQUIRE(p.directives.size() == 2);
+    CHECK(p.directives[0].text ==
+          "Các chi bộ trực thuộc tổ chức quán triệt nghị quyết đến toàn thể cán bộ, đảng viên, hoàn thành "
+          "trước ngày 30/9/2021.");
+    CHECK(engine::to_iso(*p.directives[0].tasks.at(0).deadline) == "2021-09-30");
+  }
+
+  TEST_CASE("a counted period from the document's date skips weekends and holidays") {
+    // 5 working days from Wednesday 28/4/2021: 29/4, (30/4 and 3/5 off), 4/5, 5/5, 6/5, 7/5.
+    std::string header = kPartyHeader;
+    header.replace(header.find("ngày 15 tháng 7 năm 2021"), std::string("ngày 15 tháng 7 năm 2021").size(),
+                   "ngày 28 tháng 4 năm 2021");
+    auto p = parse(header + "1. Các chi bộ báo cáo Ban Thường vụ Huyện ủy trong thời hạn 05 ngày làm việc kể "
+                            "từ ngày ký công văn này.\n" + kPartySignature);
+    CHECK(engine::to_iso(*p.directives.at(0).tasks.at(0).deadline) == "2021-05-07");
+  }
+
+  TEST_CASE("a deadline counted from an undated event stays a rule, and the duty is on-event") {
+    auto p = parse(party_document("1. Ủy ban Kiểm tra Đảng ủy xã giải quyết đơn thư trong thời hạn 07 ngày làm "
+                                  "việc kể từ ngày nhận được đơn.\n"));
+    const auto& t = p.directives.at(0).tasks.at(0);
+    CHECK_FALSE(t.deadline);
+    REQUIRE(t.relative_deadline);
+    CHECK(t.relative_deadline->amount == 7);
+    CHECK(t.relative_deadline->unit == engine::RelativeDeadline::Unit::working_days);
+    CHECK(t.relative_deadline->from == "ngày nhận được đơn");
+    CHECK(t.recurrence == engine::Recurrence::on_event);
+  }
+
+  TEST_CASE("'trước ngày X' is the end of X by default, the day before on request") {
+    std::string text = party_document("1. Các chi bộ hoàn thành trước ngày 20/9/2021.\n");
+    auto end_of_day = parse(text);
+    CHECK(engine::to_iso(*end_of_day.directives.at(0).tasks.at(0).deadline) == "2021-09-20");
+    workflows::ReadOptions options;
+    options.before_means_day_before = true;
+    auto day_before = read_document_text(text, "test.txt", options);
+    REQUIRE(day_before);
+    CHECK(engine::to_iso(*day_before->directives.at(0).tasks.at(0).deadline) == "2021-09-19");
+  }
+}
+
 TEST_SUITE("workflows/document_reader: bad input") {
   TEST_CASE("a missing file is named") {
     auto r = workflows::read_document_file("/nonexistent/cv-12.txt");
