@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "workflows/date_phrases.hpp"
+#include "workflows/lunar_calendar.hpp"
 #include "workflows/reference_reader.hpp"
 #include "workflows/text_source.hpp"
 #include "workflows/working_day_calendar.hpp"
@@ -192,6 +193,30 @@ std::optional<DeadlineFound> counted_deadline(const PhraseText& clause, const De
   return found;
 }
 
+// "trước Tết Nguyên đán": by the last day of the lunar year, the first Tết
+// after the document.
+std::optional<DeadlineFound> before_tet(const PhraseText& clause, const DeadlineContext& c) {
+  if (!c.document_date) return std::nullopt;
+  std::optional<std::size_t> at;
+  for (const char* cue : {"trước tết nguyên đán", "trước tết âm lịch", "trước tết"})
+    if ((at = clause.find(cue))) break;
+  if (!at) return std::nullopt;
+  int year = int(c.document_date->year());
+  for (int y : {year, year + 1}) {
+    auto tet = lunar_to_solar(LunarDate{1, 1, y, false});
+    if (!tet || engine::days_between(*c.document_date, *tet) <= 0) continue;
+    DeadlineFound found;
+    found.date = engine::add_days(*tet, -1);
+    found.begin = *at;
+    std::size_t end = *at + std::string_view("trước tết").size();
+    for (const char* tail : {" nguyên đán", " âm lịch"})
+      if (clause.shadow().compare(end, std::string_view(tail).size(), tail) == 0) end += std::string_view(tail).size();
+    found.text = clause.substr(*at, end);
+    return found;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> time_at(const std::string& shadow, std::size_t pos, std::size_t* end) {
@@ -208,7 +233,7 @@ std::optional<std::string> time_at(const std::string& shadow, std::size_t pos, s
 std::optional<DeadlineFound> find_deadline(const PhraseText& clause, const DeadlineContext& context) {
   std::optional<DeadlineFound> best;
   for (auto found : {explicit_date(clause, context), counted_deadline(clause, context),
-                     period_deadline(clause, context)}) {
+                     period_deadline(clause, context), before_tet(clause, context)}) {
     if (found && (!best || found->begin < best->begin)) best = found;
   }
   return best;

@@ -343,6 +343,15 @@ TEST_SUITE("workflows/document_reader: layout") {
     CHECK(t.recurrence == engine::Recurrence::on_event);
   }
 
+  TEST_CASE("'trước Tết Nguyên đán' is the last day of the lunar year after the document") {
+    // The document is dated 15/7/2021; Tết Nhâm Dần is 01/02/2022.
+    auto p = parse(party_document("1. UBND các xã tổ chức thăm hỏi gia đình chính sách trước Tết Nguyên đán.\n"));
+    const auto& t = p.directives.at(0).tasks.at(0);
+    REQUIRE(t.deadline);
+    CHECK(engine::to_iso(*t.deadline) == "2022-01-31");
+    CHECK(t.deadline_text == "trước Tết Nguyên đán");
+  }
+
   TEST_CASE("'trước ngày X' is the end of X by default, the day before on request") {
     std::string text = party_document("1. Các chi bộ hoàn thành trước ngày 20/9/2021.\n");
     auto end_of_day = parse(text);
