@@ -47,7 +47,7 @@ const std::vector<std::string_view>& collective_phrases() {
   static const std::vector<std::string_view> phrases = {
       "cơ quan, ban, ngành, đoàn thể", "cơ quan, ban ngành, đoàn thể", "cơ quan, đơn vị, địa phương",
       "cơ quan, địa phương, đơn vị", "sở, ban, ngành, đoàn thể", "ban, ngành, đoàn thể",
-      "cơ quan, ban, ngành", "thôn, làng, tổ dân phố", "thôn, làng, tổ dân", "sở, ban, ngành",
+      "cơ quan, ban, ngành", "ban, ngành, đơn vị", "sở, ban, ngành, đơn vị", "thôn, làng, tổ dân phố", "thôn, làng, tổ dân", "sở, ban, ngành",
       "cơ quan, ban ngành", "cơ quan, đơn vị", "ban, ngành", "ngành, địa phương", "địa phương, đơn vị",
       "huyện ủy, thị ủy, thành ủy, đảng ủy", "huyện ủy, thị ủy, thành ủy", "huyện ủy, thành ủy, đảng ủy",
       "huyện ủy, thành ủy", "phòng, ban, ngành", "phòng, ban, đơn vị", "phòng, ban", "đảng đoàn, ban cán sự đảng",

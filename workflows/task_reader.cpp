@@ -137,6 +137,14 @@ class DirectiveTasks {
           last_report_to = mention.to;
           last_via = mention.via;
         }
+        // "Định kỳ hằng quý tự kiểm tra …; báo cáo kết quả …": the report keeps
+        // the duty's cadence.
+        const auto& own = group.recurrence.cadences;
+        if (duty.recurrence.cadences.empty() && !own.empty() && own.front() != Recurrence::continuous &&
+            own.front() != Recurrence::on_event) {
+          duty.recurrence.cadences = own;
+          duty.recurrence.schedule = group.recurrence.schedule;
+        }
         if (duty.recurrence.cadences.empty() && !inherited.cadences.empty()) {
           duty.recurrence.cadences = inherited.cadences;
           duty.recurrence.schedule = inherited.schedule;
