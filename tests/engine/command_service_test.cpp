@@ -11,6 +11,27 @@ using cvtrack::test::day;
 using cvtrack::test::EngineHarness;
 using cvtrack::test::sample_document;
 
+namespace {
+
+// LevelDB's ErrorEnv idea: a store whose appends fail once armed, as a full
+// disk or a busy database would.
+class FailingEventStore final : public EventStore {
+ public:
+  explicit FailingEventStore(EventStore& inner) : inner_(inner) {}
+  bool fail = false;
+  Result<std::vector<RecordedEvent>> append(const std::vector<StreamAppend>& batches) override {
+    if (fail) return make_error(ErrorCode::unavailable, "disk full");
+    return inner_.append(batches);
+  }
+  Result<std::vector<RecordedEvent>> read_stream(const StreamId& s) const override { return inner_.read_stream(s); }
+  Result<std::vector<RecordedEvent>> read_all(std::int64_t after) const override { return inner_.read_all(after); }
+
+ private:
+  EventStore& inner_;
+};
+
+}  // namespace
+
 TEST_SUITE("engine/command_service") {
   TEST_CASE("registering a document creates its tasks, one stream each, in one append") {
     EngineHarness h(false);
@@ -165,5 +186,24 @@ TEST_SUITE("engine/command_service") {
     REQUIRE_FALSE(written);
     CHECK(written.error().code == ErrorCode::conflict);
     CHECK(h.store.size() == before);
+  }
+
+  TEST_CASE("a store that fails to append: the command fails with the store's error and the state is unchanged") {
+    MemoryEventStore memory;
+    FailingEventStore store(memory);
+    FixedClock clock(vietnam_noon(day("2021-09-07")));
+    WeekdaysOnly calendar;
+    CommandService service(store, clock, calendar);
+    REQUIRE(service.load_directory(cvtrack::test::sample_bodies(), "sample.json", day("2021-09-07")));
+    REQUIRE(service.register_document(sample_document(), cvtrack::test::kSampleText, "s.txt", day("2021-09-07")));
+    store.fail = true;
+    std::size_t before = memory.size();
+    auto ack = service.execute({"T1.1", Acknowledge{}, std::nullopt, day("2021-09-08"), ""});
+    REQUIRE_FALSE(ack);
+    CHECK(ack.error().code == ErrorCode::unavailable);
+    auto tick = service.tick(day("2021-10-30"));
+    REQUIRE_FALSE(tick);
+    CHECK(memory.size() == before);
+    CHECK(service.task("T1.1")->state == TaskState::assigned);
   }
 }

@@ -21,7 +21,7 @@ const WeekdaysOnly kCalendar;
 }  // namespace
 
 TEST_SUITE("engine/task_status") {
-  TEST_CASE("the deadline day itself is within the deadline; the day after is overdue") {
+  TEST_CASE("the deadline day itself is within the deadline, the day after is overdue") {
     auto t = task(TaskState::in_progress, day("2021-09-30"));
     CHECK(status_at(t, day("2021-09-30"), kCalendar, 3).category == Category::in_progress_on_time);
     auto after = status_at(t, day("2021-10-05"), kCalendar, 3);
