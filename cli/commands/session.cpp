@@ -1,6 +1,7 @@
 #include "cli/commands/session.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
@@ -9,7 +10,7 @@
 
 namespace cvtrack::cli {
 
-const std::set<std::string> kCommonValueOptions = {"--db", "--as-of"};
+const std::set<std::string> kCommonValueOptions = {"--db", "--as-of", "--due-soon"};
 const std::set<std::string> kCommonFlags = {"--json"};
 
 bool CalendarWorkingDays::is_working_day(engine::Date date) const { return calendar_.is_working_day(date); }
@@ -48,6 +49,15 @@ std::variant<std::unique_ptr<Session>, int> Session::open(CommandContext& ctx, c
   } else {
     s->today_ = engine::vietnam_date(engine::SystemClock().now());
   }
+  engine::EngineSettings settings;
+  if (auto days = s->args_.option("--due-soon")) {
+    int n = -1;
+    auto [end, ec] = std::from_chars(days->data(), days->data() + days->size(), n);
+    if (ec != std::errc{} || end != days->data() + days->size() || n < 0 || n > 60)
+      return s->fail(engine::make_error(engine::ErrorCode::bad_input,
+                                        "--due-soon \"" + *days + "\" is not a number of working days (0 to 60)"));
+    settings.due_soon_working_days = n;
+  }
   std::string path = s->args_.option("--db").value_or(default_db_path());
   if (!create && path != ":memory:" && !std::filesystem::exists(path))
     return s->fail(engine::make_error(engine::ErrorCode::not_found,
@@ -56,7 +66,7 @@ std::variant<std::unique_ptr<Session>, int> Session::open(CommandContext& ctx, c
   if (!db) return s->fail(db.error());
   s->database_ = std::move(*db);
   s->store_ = std::make_unique<storage::SqliteEventStore>(*s->database_);
-  s->service_ = std::make_unique<engine::CommandService>(*s->store_, s->clock_, s->calendar_);
+  s->service_ = std::make_unique<engine::CommandService>(*s->store_, s->clock_, s->calendar_, settings);
   s->reader_ = std::make_unique<storage::ProjectionReader>(*s->database_);
   return s;
 }

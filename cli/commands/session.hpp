@@ -1,9 +1,10 @@
 // cli/commands/session.hpp
 //
 // What every engine command needs, wired once: the options they all take
-// (--db PATH, default $CVTRACK_DB or ./cvtrack.db; --json; --as-of DATE), the
-// database, the SQLite event store, the clock, the working-day calendar and
-// the CommandService over them, and where a query reads its tasks from.
+// (--db PATH, default $CVTRACK_DB or ./cvtrack.db; --json; --as-of DATE;
+// --due-soon N working days, default 3), the database, the SQLite event
+// store, the clock, the working-day calendar and the CommandService over
+// them, and where a query reads its tasks from.
 #pragma once
 
 #include <iosfwd>
@@ -40,7 +41,7 @@ class CalendarWorkingDays final : public engine::WorkingDays {
 };
 
 // Options every engine command accepts, to merge with its own.
-extern const std::set<std::string> kCommonValueOptions;  // --db, --as-of
+extern const std::set<std::string> kCommonValueOptions;  // --db, --as-of, --due-soon
 extern const std::set<std::string> kCommonFlags;         // --json
 
 class Session {

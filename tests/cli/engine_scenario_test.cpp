@@ -144,6 +144,10 @@ TEST_SUITE("cli/engine_scenario") {
       json s = cli.run("stats", {"--as-of", "2021-09-28", "--json"}).json();
       CHECK(s["total"]["in_progress_on_time"] == 3);
       CHECK(s["total"]["due_soon"] == 2);  // 30/9 is 2 working days away; Sông Hinh's is 15/10
+      json narrow = cli.run("stats", {"--as-of", "2021-09-28", "--due-soon", "1", "--json"}).json();
+      CHECK(narrow["total"]["due_soon"] == 0);
+      CHECK(cli.run("stats", {"--due-soon", "many"}).err ==
+            "cvtrack stats: --due-soon \"many\" is not a number of working days (0 to 60)\n");
     }
 
     SUBCASE("history tells the story in words; show gives the parent its children's progress") {
