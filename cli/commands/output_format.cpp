@@ -131,4 +131,19 @@ json event_json(const engine::RecordedEvent& e) {
           {"description", describe_event(e)}};
 }
 
+std::string pad_column(const std::string& text, std::size_t columns) {
+  auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  std::size_t count = 0;
+  for (char c : text) count += is_lead(c);
+  if (count < columns) return text + std::string(columns - count, ' ');
+  // Cut before the character that would fill the column, leaving room for "…".
+  std::string out;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_lead(text[i]) && ++kept > columns - 2) break;
+    out += text[i];
+  }
+  return out + "… ";
+}
+
 }  // namespace cvtrack::cli

@@ -15,6 +15,10 @@
 namespace cvtrack::cli {
 
 // "overdue 5 days", "due soon: 2 working days left", "done late", ...
+// `text` padded with spaces (or cut, ending "…") to `columns` characters.
+// Counts characters, not bytes: Vietnamese letters take two or three bytes.
+std::string pad_column(const std::string& text, std::size_t columns);
+
 std::string status_label(const engine::TaskStatus& status);
 
 // One line: id, directive, holder, role, state, deadline, status.

@@ -28,7 +28,7 @@ nlohmann::json counts_json(const engine::CategoryCounts& c) {
 }
 
 void print_counts(std::ostream& out, const std::string& name, const engine::CategoryCounts& c) {
-  out << std::left << std::setw(36) << name << std::right << std::setw(6) << c.total << std::setw(9)
+  out << pad_column(name, 36) << std::right << std::setw(6) << c.total << std::setw(9)
       << c.in_progress_on_time << std::setw(9) << c.in_progress_overdue << std::setw(9) << c.done_on_time
       << std::setw(9) << c.done_late << std::setw(9) << c.due_soon << std::setw(9) << c.no_deadline << std::setw(9)
       << c.cancelled << "\n";
@@ -100,7 +100,7 @@ int run_matrix(CommandContext& ctx) {
   for (const auto& d : m.directives) ctx.out << std::setw(int(width)) << d;
   ctx.out << "\n";
   for (const auto& body : m.bodies) {
-    ctx.out << std::setw(36) << body;
+    ctx.out << pad_column(body, 36);
     for (const auto& d : m.directives) {
       auto it = m.cells.find({d, body});
       ctx.out << std::setw(int(width)) << (it == m.cells.end() ? "." : it->second);
