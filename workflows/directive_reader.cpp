@@ -275,6 +275,9 @@ DirectiveTree read_directives(const std::vector<Paragraph>& paragraphs, const Op
       tree.directives.push_back(std::move(d));
       continue;
     }
+    // The courtesy closing ("Trân trọng.", "Trân trọng cảm ơn./.") asks nothing.
+    PhraseText closing{p.text};
+    if (closing.starts_with_any({"trân trọng", "xin trân trọng", "xin cảm ơn"}) && p.text.size() < 60) continue;
     bool more_items_follow = false;
     for (std::size_t j = k + 1; j < paragraphs.size(); ++j) {
       auto m = marker_at_start(paragraphs[j].text);

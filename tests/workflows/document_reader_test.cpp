@@ -331,6 +331,25 @@ TEST_SUITE("workflows/document_reader: layout") {
     CHECK(engine::to_iso(*p.directives.at(0).tasks.at(0).deadline) == "2021-05-07");
   }
 
+  TEST_CASE("unnumbered bullets are the directives; the courtesy closing is not a task") {
+    auto p = parse(party_document("- Tổ chức tuyên truyền sâu rộng về lịch sử của Đảng.\n"
+                                  "- Các cơ quan báo chí mở chuyên trang, chuyên mục tuyên truyền.\n"
+                                  "- Báo cáo kết quả về Ban Tuyên giáo Tỉnh ủy trước ngày 20/8/2021 để tổng hợp, "
+                                  "báo cáo Ban Thường vụ Tỉnh ủy.\n\nTrân trọng.\n"));
+    REQUIRE(p.directives.size() == 3);
+    CHECK_FALSE(p.directives[0].number);
+    CHECK(p.directives[1].tasks.at(0).assignee == "Các cơ quan báo chí");
+    const auto& tasks = p.directives[2].tasks;
+    // One report per recipient line, then the office's own report upward.
+    REQUIRE(tasks.size() == 3);
+    CHECK(tasks[0].is_default);
+    CHECK(tasks[0].kind == engine::TaskKind::report);
+    CHECK(tasks[0].reports_to == std::vector<std::string>{"Ban Tuyên giáo Tỉnh ủy"});
+    CHECK(engine::to_iso(*tasks[0].deadline) == "2021-08-20");
+    CHECK(tasks[2].assignee == "Ban Tuyên giáo Tỉnh ủy");
+    CHECK(tasks[2].reports_to == std::vector<std::string>{"Ban Thường vụ Tỉnh ủy"});
+  }
+
   TEST_CASE("a deadline counted from an undated event stays a rule, and the duty is on-event") {
     auto p = parse(party_document("1. Ủy ban Kiểm tra Đảng ủy xã giải quyết đơn thư trong thời hạn 07 ngày làm "
                                   "việc kể từ ngày nhận được đơn.\n"));
