@@ -111,6 +111,10 @@ std::optional<BodyList> read_body_list(const PhraseText& t, std::size_t pos) {
   if (!body_starts_at(t, pos)) return std::nullopt;
   BodyList list;
   list.begin = pos;
+  // The words of the head itself ("Tổ kiểm tra", "Ban Chỉ đạo") never end it.
+  std::size_t head_end = pos;
+  for (const auto& head : vocabulary::body_heads())
+    if (t.starts_with(head.words, pos)) head_end = std::max(head_end, pos + head.words.size());
   std::size_t q = pos;
   std::size_t end = s.size();
   while (q < s.size()) {
@@ -157,7 +161,7 @@ std::optional<BodyList> read_body_list(const PhraseText& t, std::size_t pos) {
         q = next;
         continue;
       }
-      if (terminator_at(t, q, pos)) {
+      if (q >= head_end && terminator_at(t, q, pos)) {
         end = q;
         list.ended_at_verb = true;
         break;

@@ -25,7 +25,9 @@ const std::vector<BodyHead>& body_heads() {
       {"ubkt", false}, {"cơ quan", true}, {"hiệu trưởng", false}, {"chi nhánh", false},
       {"ban thường vụ", false}, {"ban chấp hành", false}, {"ban chỉ đạo", false},
       {"ban quản lý", false}, {"ban công tác", false}, {"tổ", true}, {"lực lượng", false},
-      {"quân sự", false}, {"ban chqs", false}, {"thanh tra", true}, {"cơ quan tổ chức", false},
+      {"quân sự", false}, {"ban chqs", false}, {"tổ kiểm tra", false}, {"tổ giúp việc", false},
+      {"tổ thư ký", false}, {"đoàn kiểm tra", false}, {"đoàn công tác", false}, {"đoàn giám sát", false},
+      {"ban tổ chức", false}, {"ban biên tập", false}, {"tiểu ban", false}, {"hội đồng thi đua", false}, {"thanh tra", true}, {"cơ quan tổ chức", false},
   };
   return heads;
 }

@@ -1,5 +1,6 @@
 #include "workflows/document_reader.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <set>
 
@@ -48,6 +49,54 @@ std::vector<std::string> acting_recipients(const engine::DocumentHeader& h) {
   return out;
 }
 
+void collect_named(const engine::Directive& d, std::vector<std::string>& out) {
+  for (const auto& t : d.tasks)
+    if (!t.is_default && t.role != engine::TaskRole::coordinate &&
+        std::find(out.begin(), out.end(), t.assignee) == out.end())
+      out.push_back(t.assignee);
+  for (const auto& i : d.items) collect_named(i, out);
+}
+
+void replace_blank_defaults(engine::Directive& d, const std::vector<std::string>& holders) {
+  std::vector<engine::TaskSpec> tasks;
+  for (const auto& t : d.tasks) {
+    if (!(t.is_default && t.assignee.empty())) {
+      tasks.push_back(t);
+      continue;
+    }
+    for (const auto& h : holders) {
+      engine::TaskSpec copy = t;
+      copy.assignee = h;
+      tasks.push_back(copy);
+    }
+  }
+  d.tasks = std::move(tasks);
+  for (auto& i : d.items) replace_blank_defaults(i, holders);
+}
+
+// A decision sent "Như Điều 3" has no Kính gửi: its recipients are the bodies
+// the execution article names ("… chịu trách nhiệm thi hành Quyết định này").
+void give_defaults_to_named_article(ParsedDocument& parsed) {
+  if (!parsed.document.recipients.empty()) return;
+  for (const auto& entry : parsed.document.cc) {
+    PhraseText p{entry};
+    if (!p.starts_with("như điều")) continue;
+    std::string number = trim(entry.substr(entry.find_last_of(' ') + 1));
+    std::vector<std::string> holders;
+    for (const auto& d : parsed.directives)
+      if (d.number == number) collect_named(d, holders);
+    if (holders.empty()) return;
+    for (auto& d : parsed.directives) replace_blank_defaults(d, holders);
+    auto& w = parsed.warnings;
+    w.erase(std::remove_if(w.begin(), w.end(),
+                           [](const engine::Warning& x) {
+                             return x.message.find("has no Kính gửi list") != std::string::npos;
+                           }),
+            w.end());
+    return;
+  }
+}
+
 int count_directives(const std::vector<engine::Directive>& ds) {
   int n = 0;
   for (const auto& d : ds) n += 1 + count_directives(d.items);
@@ -81,6 +130,7 @@ engine::Result<ParsedDocument> read_document_text(std::string_view bytes, std::s
   context.operative_sections = tree.operative_sections;
   context.table_rows = tree.table_rows;
   read_tasks(parsed.directives, context, parsed.warnings);
+  give_defaults_to_named_article(parsed);
 
   if (parsed.directives.empty())
     parsed.warnings.push_back({frame.body_begin < source->lines.size() ? source->lines[frame.body_begin].number : 0,

@@ -50,6 +50,17 @@ struct Group {
   bool opened = false;  // its first clause has been read
 };
 
+int words_between(const std::string& text, std::size_t from, std::size_t to) {
+  int words = 0;
+  bool in_word = false;
+  for (std::size_t i = from; i < to && i < text.size(); ++i) {
+    bool space = text[i] == ' ' || text[i] == ',';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 class DirectiveTasks {
  public:
   DirectiveTasks(const TaskReadingContext& context, std::vector<engine::Warning>& warnings)
@@ -152,7 +163,7 @@ class DirectiveTasks {
         group.reports.push_back(duty);
         report_clause = true;
         // Words before "báo cáo" (past the subject) are work of their own.
-        if (m == 0 && mention.at > r.action_start + 24) group.has_action = true;
+        if (m == 0 && words_between(clause.text, r.action_start, mention.at) > 6) group.has_action = true;
       }
       for (const auto& g : r.guided) {
         Group& guided = *open_group({g});

@@ -350,6 +350,28 @@ TEST_SUITE("workflows/document_reader: layout") {
     CHECK(tasks[2].reports_to == std::vector<std::string>{"Ban Thường vụ Tỉnh ủy"});
   }
 
+  TEST_CASE("a decision sent 'Như Điều 3' falls to the bodies its execution article names") {
+    auto p = parse("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 345/QĐ-SNV\nLâm Đồng, ngày 02 tháng 10 năm 2023\n"
+                   "QUYẾT ĐỊNH\nVề việc thành lập Tổ kiểm tra\nQUYẾT ĐỊNH:\n"
+                   "Điều 1. Thành lập Tổ kiểm tra công tác văn thư năm 2023.\n"
+                   "Điều 2. Tổ kiểm tra có nhiệm vụ:\n"
+                   "1. Tổng hợp kết quả kiểm tra, báo cáo Giám đốc Sở Nội vụ trước ngày 20/12/2023.\n"
+                   "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Chi cục trưởng Chi cục "
+                   "Văn thư - Lưu trữ chịu trách nhiệm thi hành Quyết định này./.\n"
+                   "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nTrần Thị H\n");
+    CHECK(p.document.issuer == "Sở Nội vụ tỉnh Lâm Đồng");
+    const auto& first = p.directives.at(0).tasks;
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].assignee == "Chánh Văn phòng Sở");
+    CHECK(first[0].is_default);
+    const auto* report = find_directive(p.directives, "2.1");
+    REQUIRE(report != nullptr);
+    REQUIRE(report->tasks.size() == 1);  // "Tổng hợp …, báo cáo" is one reporting duty
+    CHECK(report->tasks[0].assignee == "Tổ kiểm tra");
+    CHECK(report->tasks[0].kind == engine::TaskKind::report);
+    CHECK(report->tasks[0].reports_to == std::vector<std::string>{"Giám đốc Sở Nội vụ"});
+  }
+
   TEST_CASE("a deadline counted from an undated event stays a rule, and the duty is on-event") {
     auto p = parse(party_document("1. Ủy ban Kiểm tra Đảng ủy xã giải quyết đơn thư trong thời hạn 07 ngày làm "
                                   "việc kể từ ngày nhận được đơn.\n"));
