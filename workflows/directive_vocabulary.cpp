@@ -54,7 +54,7 @@ const std::vector<std::string_view>& collective_phrases() {
       "huyện ủy, thị ủy, thành ủy, đảng ủy", "huyện ủy, thị ủy, thành ủy", "huyện ủy, thành ủy, đảng ủy",
       "huyện ủy, thành ủy", "phòng, ban, ngành", "phòng, ban, đơn vị", "phòng, ban", "đảng đoàn, ban cán sự đảng",
       "chính trị - xã hội", "thôn, tổ dân phố", "thôn, làng", "ngành, đoàn thể",
-      "cơ quan, tổ chức, đơn vị", "cơ quan, tổ chức", "tổ chức, cá nhân", "cán bộ, công chức",
+      "cơ quan, tổ chức, đơn vị", "chi, đảng bộ", "chi bộ, đảng bộ", "cơ quan, tổ chức", "tổ chức, cá nhân", "cán bộ, công chức",
   };
   return phrases;
 }

@@ -28,7 +28,13 @@ std::vector<engine::Reference> collect_references(const SourceText& source, cons
     if (i >= frame.body_end && frame.body_end > frame.body_begin) break;
     for (auto& mention : find_references(source.lines[i].text)) {
       mention.reference.line = source.lines[i].number;
-      if (seen.insert(mention.reference.number).second) out.push_back(mention.reference);
+      if (seen.insert(mention.reference.number).second) {
+        out.push_back(mention.reference);
+        continue;
+      }
+      // Cited first without its date (in the subject, say), then with it.
+      for (auto& r : out)
+        if (r.number == mention.reference.number && !r.date) r.date = mention.reference.date;
     }
   }
   return out;

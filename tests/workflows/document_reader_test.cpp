@@ -117,6 +117,50 @@ Nơi nhận:                        KT. CHỦ TỊCH
     CHECK(h.signer.name == "Nguyễn Văn A");
   }
 
+  TEST_CASE("a party letter flattened into two columns, signature beside the Nơi nhận list") {
+    auto p = parse(R"(HUYỆN ỦY ĐỨC TRỌNG                      ĐẢNG CỘNG SẢN VIỆT NAM
+         *
+   Số 720-CV/HU                   Đức Trọng, ngày 05 tháng 5 năm 2022
+V/v chuẩn bị tổng kết 10 năm thực hiện
+Chỉ thị 05-CT/TW của Bộ Chính trị
+
+              Kính gửi:  - Các chi, đảng bộ cơ sở,
+                         - Các ban xây dựng Đảng Huyện ủy.
+
+Để chuẩn bị tổng kết 10 năm thực hiện Chỉ thị 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Huyện ủy yêu cầu:
+
+1. Các chi, đảng bộ cơ sở xây dựng báo cáo tổng kết theo đề cương gửi kèm, gửi về Huyện ủy (qua Ban Tuyên giáo) chậm nhất ngày 10/6/2022.
+
+2. Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy tham mưu Ban Thường vụ Huyện ủy xây dựng báo cáo tổng kết của huyện, trình Thường trực Huyện ủy trước ngày 25/6/2022; tham mưu tổ chức hội nghị tổng kết trong tháng 7/2022.
+
+3. Đề nghị Ủy ban MTTQ và các đoàn thể chính trị - xã hội huyện chỉ đạo hệ thống hội cơ sở tham gia tổng kết, báo cáo kết quả về Ban Tuyên giáo Huyện ủy.
+
+                                                 T/M BAN THƯỜNG VỤ
+Nơi nhận:                                          PHÓ BÍ THƯ
+- Như trên,
+- Ban Tuyên giáo Tỉnh ủy (b/c),
+- Lưu Văn phòng Huyện ủy.                     Nguyễn Văn K
+)");
+    const auto& h = p.document;
+    CHECK(h.issuer == "Huyện ủy Đức Trọng");
+    CHECK(h.number == "720-CV/HU");
+    CHECK(engine::to_iso(*h.date) == "2022-05-05");
+    CHECK(h.subject == "Chuẩn bị tổng kết 10 năm thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị");
+    CHECK(h.recipients == std::vector<std::string>{"Các chi, đảng bộ cơ sở", "Các ban xây dựng Đảng Huyện ủy"});
+    CHECK(h.cc == std::vector<std::string>{"Như trên", "Ban Tuyên giáo Tỉnh ủy (b/c)", "Lưu Văn phòng Huyện ủy"});
+    CHECK(h.signer.capacity == "T/M BAN THƯỜNG VỤ");
+    CHECK(h.signer.title == "PHÓ BÍ THƯ");
+    CHECK(h.signer.name == "Nguyễn Văn K");
+    REQUIRE(h.references.size() == 1);
+    CHECK(engine::to_iso(*h.references[0].date) == "2016-05-15");  // dated where the body cites it
+    REQUIRE(p.directives.size() == 3);
+    const auto& first = p.directives[0].tasks.at(0);
+    CHECK(first.assignee == "Các chi, đảng bộ cơ sở");
+    CHECK(first.reports_to == std::vector<std::string>{"Huyện ủy"});
+    CHECK(first.reports_via == "Ban Tuyên giáo");
+    CHECK(engine::to_iso(*first.deadline) == "2022-06-10");
+  }
+
   TEST_CASE("kind comes from the title, else from the symbol") {
     auto title = parse("ỦY BAN NHÂN DÂN\nXÃ ĐAK ĐOA\n\nSố: 215/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc giao nhiệm vụ\n\n"
                        "Điều 1. Phòng Kinh tế rà soát hồ sơ.\n");
