@@ -73,7 +73,8 @@ std::string normal_case_body_name(std::string_view upper) {
   std::string out;
   for (const auto& w : shown) out += (out.empty() ? "" : " ") + w;
   // Organs whose second word is capitalised by convention.
-  for (const char* fixed : {"Thường vụ", "Thường trực", "Chấp hành", "Chỉ đạo", "Mặt trận Tổ quốc", "Việt Nam"}) {
+  for (const char* fixed : {"Thường vụ", "Thường trực", "Chấp hành", "Chỉ đạo", "Mặt trận Tổ quốc", "Việt Nam",
+                            "Chính phủ", "Quốc hội", "Trung ương"}) {
     std::string lower_form = to_lower(fixed);
     std::size_t at = out.find(lower_form);
     if (at != std::string::npos && at > 0) out.replace(at, lower_form.size(), fixed);

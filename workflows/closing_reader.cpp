@@ -80,7 +80,9 @@ std::optional<std::size_t> find_recipients_line(const SourceText& source, std::s
     if (starts_with_folded(stripped, "kính gửi")) return i;
     // A công điện: "THỦ TƯỚNG CHÍNH PHỦ điện:" then the list.
     PhraseText p{stripped};
-    if (p.shadow().size() >= 6 && p.shadow().compare(p.shadow().size() - 6, 6, "điện:") == 0 &&
+    constexpr std::string_view telegram = "điện:";
+    if (p.shadow().size() >= telegram.size() &&
+        p.shadow().compare(p.shadow().size() - telegram.size(), telegram.size(), telegram) == 0 &&
         stripped.size() < 120)
       return i;
   }

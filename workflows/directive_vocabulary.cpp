@@ -26,7 +26,9 @@ const std::vector<BodyHead>& body_heads() {
       {"ban thường vụ", false}, {"ban chấp hành", false}, {"ban chỉ đạo", false},
       {"ban quản lý", false}, {"ban công tác", false}, {"tổ", true}, {"lực lượng", false},
       {"quân sự", false}, {"ban chqs", false}, {"tổ kiểm tra", false}, {"tổ giúp việc", false},
-      {"tổ thư ký", false}, {"đoàn kiểm tra", false}, {"đoàn công tác", false}, {"đoàn giám sát", false},
+      {"tổ thư ký", false}, {"thủ tướng", false}, {"phó thủ tướng", false}, {"bộ trưởng", false},
+      {"thứ trưởng", false}, {"cục trưởng", false}, {"chi cục trưởng", false}, {"tổng cục trưởng", false},
+      {"chính phủ", false}, {"văn phòng chính phủ", false}, {"đoàn kiểm tra", false}, {"đoàn công tác", false}, {"đoàn giám sát", false},
       {"ban tổ chức", false}, {"ban biên tập", false}, {"tiểu ban", false}, {"hội đồng thi đua", false}, {"thanh tra", true}, {"cơ quan tổ chức", false},
   };
   return heads;
@@ -86,7 +88,7 @@ const std::vector<std::string_view>& subject_terminators() {
       "thẩm tra", "đánh giá", "tiếp", "kết hợp", "cùng", "với", "vận hành", "ứng phó", "di chuyển",
       "hoàn thiện", "tập huấn", "thành lập", "kiện toàn", "cử", "bàn giao", "thanh tra", "cấp phát",
       "chi trả", "lấy", "nộp", "ký", "phát động", "sơ kết", "tổng kết", "cải thiện", "khắc phục",
-      "vào", "bằng", "qua", "chậm nhất", "muộn nhất", "hạn chót", "biết", "kết quả", "tình hình", "số liệu", "nội dung",
+      "vào", "bằng", "qua", "những", "chậm nhất", "muộn nhất", "hạn chót", "biết", "kết quả", "tình hình", "số liệu", "nội dung",
   };
   return words;
 }

@@ -71,6 +71,11 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
                  "khi phát sinh", "đột xuất", "khi có vụ việc", "khi phát hiện", "khi xảy ra",
                  "nếu có khó khăn", "khi có khó khăn", "ngay khi"}))
     add(c, Recurrence::on_event);
+  // "báo cáo … những vấn đề phát sinh": as they arise — unless reported
+  // "thường xuyên", which is continuous.
+  if (c.empty() && report_clause && any_of(t, {"vấn đề phát sinh", "vướng mắc phát sinh", "tình huống phát sinh"}) &&
+      !any_of(t, {"thường xuyên", "tiếp tục", "duy trì", "liên tục"}))
+    add(c, Recurrence::on_event);
   if (c.empty() && (opening_clause || report_clause) &&
       any_of(t, {"tiếp tục", "thường xuyên", "duy trì", "liên tục"}))
     add(c, Recurrence::continuous);

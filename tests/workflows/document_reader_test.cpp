@@ -192,6 +192,22 @@ Nơi nhận:                                          PHÓ BÍ THƯ
     CHECK(warned_date);
   }
 
+  TEST_CASE("a công điện's 'điện:' list is its recipients; offices of the Government are bodies") {
+    auto p = parse("THỦ TƯỚNG CHÍNH PHỦ\nSố: 87/CĐ-TTg\nHà Nội, ngày 11 tháng 9 năm 2024\n\nCÔNG ĐIỆN\n"
+                   "Về việc khắc phục hậu quả bão số 3\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+                   "- Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng;\n- Các Bộ: Quốc phòng, Công an.\n\n"
+                   "1. Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo công tác khắc phục hậu quả.\n\n"
+                   "2. Văn phòng Chính phủ theo dõi; báo cáo Thủ tướng Chính phủ những vấn đề phát sinh./.\n");
+    CHECK(p.document.kind == "công điện");
+    CHECK(p.document.issuer == "Thủ tướng Chính phủ");
+    CHECK(p.document.recipients ==
+          std::vector<std::string>{"Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng", "Các Bộ: Quốc phòng, Công an"});
+    CHECK(p.directives.at(0).tasks.at(0).assignee == "Phó Thủ tướng Trần Hồng Hà");
+    const auto& report = p.directives.at(1).tasks.at(1);
+    CHECK(report.reports_to == std::vector<std::string>{"Thủ tướng Chính phủ"});
+    CHECK(report.recurrence == engine::Recurrence::on_event);
+  }
+
   TEST_CASE("a blank number keeps the symbol and warns with its line") {
     auto p = parse("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n\nSố:        /UBND-KTN\n\nV/v ứng phó bão số 6\n\n"
                    "Đắk Nông, ngày 09 tháng 11 năm 2019\n\nKính gửi: Các sở, ban, ngành.\n\n1. Theo dõi chặt chẽ.\n");
