@@ -102,6 +102,13 @@ void find_subject(const PhraseText& t, ClauseReading& r) {
   }
   if (auto list = read_body_list(t, pos)) {
     std::size_t verb = skip_spaces(s, list->end);
+    // "Phòng Văn hóa và Thông tin: Chủ trì, phối hợp với …": the body, a
+    // colon, then its work in the same sentence.
+    if (!list->ended_at_verb && verb < s.size() && s[verb] == ':' && skip_spaces(s, verb + 1) < s.size()) {
+      r.subject = list->names;
+      r.action_start = skip_spaces(s, verb + 1);
+      return;
+    }
     if (!list->ended_at_verb) {
       if (verb >= s.size() || s[verb] == ':' || s[verb] == '.') {
         r.heading = true;

@@ -89,14 +89,31 @@ std::optional<std::size_t> find_recipients_line(const SourceText& source, std::s
   return std::nullopt;
 }
 
+namespace {
+
+// "Các phòng, ban, ngành huyện; UBND các xã, thị trấn": ';' ends an entry
+// even when the typist kept two on one line.
+void add_entries(std::vector<std::string>& entries, const std::string& line) {
+  std::size_t start = 0;
+  while (start <= line.size()) {
+    std::size_t semicolon = line.find("; ", start);
+    std::string part = clean_list_entry(line.substr(start, semicolon == std::string::npos ? std::string::npos
+                                                                                           : semicolon - start));
+    if (!part.empty()) entries.push_back(part);
+    if (semicolon == std::string::npos) break;
+    start = semicolon + 2;
+  }
+}
+
+}  // namespace
+
 AddressList read_recipients(const SourceText& source, std::size_t at) {
   AddressList list;
   list.first_line = at;
   const std::string& head = source.lines[at].text;
   std::size_t colon = head.find(':');
   if (colon != std::string::npos) {
-    std::string rest = clean_list_entry(head.substr(colon + 1));
-    if (!rest.empty()) list.entries.push_back(rest);
+    add_entries(list.entries, head.substr(colon + 1));
   }
   std::size_t i = at + 1;
   bool seen_entry = !list.entries.empty();
@@ -117,8 +134,7 @@ AddressList read_recipients(const SourceText& source, std::size_t at) {
       break;
     }
     if (seen_entry && !is_bullet(t) && t.size() > 160) break;  // the body has begun
-    std::string entry = clean_list_entry(t);
-    if (!entry.empty()) list.entries.push_back(entry);
+    add_entries(list.entries, t);
     seen_entry = true;
     last_ended_open = ends_entry(t) || is_bullet(t);
     if (!t.empty() && t.back() == '.') {

@@ -28,7 +28,8 @@ const std::vector<BodyHead>& body_heads() {
       {"quân sự", false}, {"ban chqs", false}, {"tổ kiểm tra", false}, {"tổ giúp việc", false},
       {"tổ thư ký", false}, {"thủ tướng", false}, {"phó thủ tướng", false}, {"bộ trưởng", false},
       {"thứ trưởng", false}, {"cục trưởng", false}, {"chi cục trưởng", false}, {"tổng cục trưởng", false},
-      {"chính phủ", false}, {"văn phòng chính phủ", false}, {"đoàn kiểm tra", false}, {"đoàn công tác", false}, {"đoàn giám sát", false},
+      {"chính phủ", false}, {"văn phòng chính phủ", false}, {"thư viện", true}, {"trạm", true},
+      {"hạt", true}, {"đội", true}, {"công ty", true}, {"nhà văn hóa", true}, {"bảo tàng", true}, {"đoàn kiểm tra", false}, {"đoàn công tác", false}, {"đoàn giám sát", false},
       {"ban tổ chức", false}, {"ban biên tập", false}, {"tiểu ban", false}, {"hội đồng thi đua", false}, {"thanh tra", true}, {"cơ quan tổ chức", false},
   };
   return heads;

@@ -432,6 +432,24 @@ TEST_SUITE("workflows/document_reader: layout") {
     CHECK(report->tasks[0].reports_to == std::vector<std::string>{"Giám đốc Sở Nội vụ"});
   }
 
+  TEST_CASE("'Body: work' on one line; two recipients on one Kính gửi line") {
+    auto p = parse("ỦY BAN NHÂN DÂN\nHUYỆN CẦN GIỜ\nSố: 210/KH-UBND\nCần Giờ, ngày 15 tháng 3 năm 2024\n\n"
+                   "Kính gửi: Các phòng, ban, ngành huyện; UBND các xã, thị trấn.\n\n"
+                   "1. Phòng Văn hóa và Thông tin: Chủ trì, phối hợp với Thư viện huyện triển khai Kế hoạch.\n"
+                   "2. UBND các xã, thị trấn: Xây dựng kế hoạch, gửi về Phòng Văn hóa và Thông tin trước ngày "
+                   "01/4/2024.\n");
+    CHECK(p.document.recipients == std::vector<std::string>{"Các phòng, ban, ngành huyện", "UBND các xã, thị trấn"});
+    const auto& first = p.directives.at(0).tasks;
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].role == engine::TaskRole::lead);
+    CHECK(first[1].assignee == "Thư viện huyện");
+    CHECK(first[1].role == engine::TaskRole::coordinate);
+    const auto& second = p.directives.at(1).tasks;
+    REQUIRE_FALSE(second.empty());
+    CHECK(second.back().reports_to == std::vector<std::string>{"Phòng Văn hóa và Thông tin"});
+    CHECK(engine::to_iso(*second.back().deadline) == "2024-04-01");
+  }
+
   TEST_CASE("a deadline counted from an undated event stays a rule, and the duty is on-event") {
     auto p = parse(party_document("1. Ủy ban Kiểm tra Đảng ủy xã giải quyết đơn thư trong thời hạn 07 ngày làm "
                                   "việc kể từ ngày nhận được đơn.\n"));
