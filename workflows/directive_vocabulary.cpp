@@ -89,7 +89,7 @@ const std::vector<std::string_view>& subject_terminators() {
       "thẩm tra", "đánh giá", "tiếp", "kết hợp", "cùng", "với", "vận hành", "ứng phó", "di chuyển",
       "hoàn thiện", "tập huấn", "thành lập", "kiện toàn", "cử", "bàn giao", "thanh tra", "cấp phát",
       "chi trả", "lấy", "nộp", "ký", "phát động", "sơ kết", "tổng kết", "cải thiện", "khắc phục",
-      "vào", "bằng", "qua", "những", "chậm nhất", "muộn nhất", "hạn chót", "biết", "kết quả", "tình hình", "số liệu", "nội dung",
+      "vào", "bằng", "qua", "những", "hằng", "hàng", "định kỳ", "bắt đầu", "chậm nhất", "muộn nhất", "hạn chót", "biết", "kết quả", "tình hình", "số liệu", "nội dung",
   };
   return words;
 }

@@ -50,15 +50,37 @@ struct Group {
   bool opened = false;  // its first clause has been read
 };
 
-int words_between(const std::string& text, std::size_t from, std::size_t to) {
-  int words = 0;
-  bool in_word = false;
-  for (std::size_t i = from; i < to && i < text.size(); ++i) {
-    bool space = text[i] == ' ' || text[i] == ',';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+// Does the text before "báo cáo" give work of its own ("nắm tình hình …
+// và kịp thời báo cáo"), rather than dates or the report's preparation
+// ("tổng hợp kết quả, báo cáo …", "riêng từ ngày … báo cáo …")?
+bool gives_work(const std::string& text, std::size_t from, std::size_t to) {
+  if (to <= from) return false;
+  PhraseText span{text.substr(from, to - from)};
+  static const char* verbs[] = {"tổ chức", "triển khai", "thực hiện", "xây dựng", "rà soát", "kiểm tra",
+                                "giám sát", "theo dõi", "đôn đốc", "hướng dẫn", "tuyên truyền", "phối hợp",
+                                "chỉ đạo", "lãnh đạo", "nắm", "xử lý", "giải quyết", "tiếp nhận", "cung cấp",
+                                "bố trí", "vận động", "quán triệt", "chuẩn bị", "hoàn thiện", "cập nhật",
+                                "đăng tải", "thu gom", "kích hoạt", "số hóa", "cấu hình", "niêm yết", "công bố",
+                                "chủ trì", "tham mưu", "khắc phục", "bảo đảm", "đảm bảo"};
+  const std::string& sh = span.shadow();
+  for (const char* verb : verbs) {
+    std::size_t len = std::string_view(verb).size();
+    std::size_t from_at = 0;
+    while (auto at = span.find(verb, from_at)) {
+      from_at = *at + 1;
+      // A noun, not work: "kết quả kiểm tra", "việc thực hiện", "xây dựng báo cáo".
+      std::string before = sh.substr(0, *at);
+      bool nominal = false;
+      for (const char* noun : {"kết quả ", "việc ", "công tác ", "tình hình "})
+        if (before.size() >= std::string_view(noun).size() &&
+            before.compare(before.size() - std::string_view(noun).size(), std::string_view(noun).size(), noun) == 0)
+          nominal = true;
+      constexpr std::string_view report = " báo cáo";
+      if (sh.compare(*at + len, report.size(), report) == 0) nominal = true;
+      if (!nominal) return true;
+    }
   }
-  return words;
+  return false;
 }
 
 class DirectiveTasks {
@@ -163,7 +185,7 @@ class DirectiveTasks {
         group.reports.push_back(duty);
         report_clause = true;
         // Words before "báo cáo" (past the subject) are work of their own.
-        if (m == 0 && words_between(clause.text, r.action_start, mention.at) > 6) group.has_action = true;
+        if (m == 0 && gives_work(clause.text, r.action_start, mention.at)) group.has_action = true;
       }
       for (const auto& g : r.guided) {
         Group& guided = *open_group({g});
