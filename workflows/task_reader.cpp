@@ -76,7 +76,7 @@ bool gives_work(const std::string& text, std::size_t from, std::size_t to) {
             before.compare(before.size() - std::string_view(noun).size(), std::string_view(noun).size(), noun) == 0)
           nominal = true;
       constexpr std::string_view report = " báo cáo";
-      if (sh.compare(*at + len, report.size(), report) == 0) nominal = true;
+      if (PhraseText{text}.shadow().compare(from + *at + len, report.size(), report) == 0) nominal = true;
       if (!nominal) return true;
     }
   }
