@@ -154,8 +154,9 @@ std::optional<BodyList> read_body_list(const PhraseText& t, std::size_t pos) {
         std::size_t next = next_word(t, q);
         // "Sở Giáo dục và Đào tạo": a capital after "và" continues a name.
         if (!(body_starts_at(t, next) || t.starts_with("các", next) || starts_upper(t.text(), next))) {
+          // "… và <not a body>": what follows "và" is the work, so the list ended at a verb.
           end = q;
-          list.ended_at_verb = terminator_at(t, next, pos) || true;
+          list.ended_at_verb = true;
           break;
         }
         q = next;

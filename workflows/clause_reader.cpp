@@ -19,6 +19,16 @@ std::optional<std::size_t> after_word(const PhraseText& t, std::size_t pos, std:
   return skip_spaces(t.shadow(), pos + word.size());
 }
 
+bool is_request_at(const PhraseText& t, std::size_t pos, std::size_t* after) {
+  for (auto verb : vocabulary::request_verbs()) {
+    if (auto next = after_word(t, pos, verb)) {
+      *after = *next;
+      return true;
+    }
+  }
+  return false;
+}
+
 // Moves past openers like "Nhận được Công điện này," or "Sau khi kết thúc
 // đại hội," and a leading time phrase ending in ':' ("Vào các ngày thứ bảy
 // và Chủ nhật: UBND các xã …").
@@ -41,12 +51,8 @@ std::size_t skip_leading(const PhraseText& t, std::size_t pos) {
       for (std::size_t comma = first; comma != std::string::npos && comma - pos <= 240;
            comma = s.find(',', comma + 1)) {
         std::size_t next = skip_spaces(s, comma + 1);
-        std::size_t ignored = 0;
-        bool request = false;
-        for (auto verb : vocabulary::request_verbs())
-          if (t.starts_with(verb, next)) request = true;
-        (void)ignored;
-        if (body_starts_at(t, next) || request) {
+        std::size_t after_request = 0;
+        if (body_starts_at(t, next) || is_request_at(t, next, &after_request)) {
           chosen = comma;
           break;
         }
@@ -58,16 +64,6 @@ std::size_t skip_leading(const PhraseText& t, std::size_t pos) {
     if (!moved) break;
   }
   return pos;
-}
-
-bool is_request_at(const PhraseText& t, std::size_t pos, std::size_t* after) {
-  for (auto verb : vocabulary::request_verbs()) {
-    if (auto next = after_word(t, pos, verb)) {
-      *after = *next;
-      return true;
-    }
-  }
-  return false;
 }
 
 // A list of bodies right after `pos` (after optional connectives).
@@ -181,10 +177,8 @@ void find_coordination(const PhraseText& t, ClauseReading& r) {
 }
 
 std::optional<std::string> via_after(const PhraseText& t, std::size_t from, std::size_t to) {
-  auto open = t.find("(qua", from);
-  if (!open) open = t.shadow().find("(qua ", from) == std::string::npos
-                        ? std::nullopt
-                        : std::optional<std::size_t>(t.shadow().find("(qua ", from));
+  std::optional<std::size_t> open = t.find("(qua", from);
+  if (std::size_t glued = t.shadow().find("(qua ", from); !open && glued != std::string::npos) open = glued;
   if (!open || *open > to + 4) return std::nullopt;
   std::size_t close = t.shadow().find(')', *open);
   if (close == std::string::npos) return std::nullopt;

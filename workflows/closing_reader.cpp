@@ -30,25 +30,6 @@ bool starts_with_folded(std::string_view text, std::string_view needle) {
   return p.shadow().rfind(needle, 0) == 0;
 }
 
-// Cells of a line flattened from two columns: split at runs of 3+ spaces.
-std::vector<std::string> cells_of(const std::string& raw) {
-  std::vector<std::string> cells;
-  std::size_t start = 0, i = 0;
-  while (i < raw.size()) {
-    if (raw[i] == '\t' || (raw[i] == ' ' && raw.compare(i, 3, "   ") == 0)) {
-      std::string cell = strip_markdown(raw.substr(start, i - start));
-      if (!cell.empty()) cells.push_back(cell);
-      while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
-      start = i;
-    } else {
-      ++i;
-    }
-  }
-  std::string cell = strip_markdown(raw.substr(start));
-  if (!cell.empty()) cells.push_back(cell);
-  return cells;
-}
-
 }  // namespace
 
 std::string clean_list_entry(std::string_view line) {
@@ -150,7 +131,7 @@ AddressList read_recipients(const SourceText& source, std::size_t at) {
 std::optional<AddressList> read_cc(const SourceText& source, std::size_t from) {
   const auto& lines = source.lines;
   for (std::size_t i = from; i < lines.size(); ++i) {
-    auto cells = cells_of(lines[i].raw);
+    auto cells = split_columns(lines[i].raw);
     if (cells.empty() || !starts_with_folded(cells[0], "nơi nhận")) continue;
     AddressList list;
     list.first_line = i;
@@ -162,7 +143,7 @@ std::optional<AddressList> read_cc(const SourceText& source, std::size_t from) {
     std::size_t j = i + 1;
     for (; j < lines.size(); ++j) {
       if (lines[j].text.empty()) continue;
-      auto row = cells_of(lines[j].raw);
+      auto row = split_columns(lines[j].raw);
       if (row.empty()) continue;
       const std::string& left = row[0];
       bool entry_like = is_bullet(left) || (ends_entry(left) && left.size() < 100) ||
@@ -190,7 +171,7 @@ SignatureBlock read_signature(const SourceText& source, std::size_t from,
   std::vector<Cell> cells;
   const auto& lines = source.lines;
   for (std::size_t i = from; i < lines.size(); ++i) {
-    auto row = cells_of(lines[i].raw);
+    auto row = split_columns(lines[i].raw);
     bool in_cc = cc && i >= cc->first_line && i < cc->end_line;
     for (std::size_t k = 0; k < row.size(); ++k) {
       if (in_cc && k == 0) continue;

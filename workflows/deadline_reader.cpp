@@ -12,8 +12,6 @@ namespace cvtrack::workflows {
 
 namespace {
 
-bool digit(char c) { return c >= '0' && c <= '9'; }
-
 const WorkingDayCalendar& calendar_of(const DeadlineContext& c) {
   return c.calendar ? *c.calendar : WorkingDayCalendar::bundled();
 }
@@ -256,7 +254,6 @@ std::optional<DeadlineFound> deadline_from_cell(const std::string& cell, const D
     found.text = cell;
     if (found.date) return found;
   }
-  (void)digit;
   return std::nullopt;
 }
 

@@ -65,10 +65,14 @@ std::optional<TableColumns> table_header(const std::vector<std::string>& cells) 
 
 class TreeBuilder {
  public:
-  TreeBuilder(DirectiveTree& tree, const OperativeTest& operative) : tree_(tree), operative_(operative) {}
+  // `document_has_items`: some paragraph of the body carries a mark;
+  // `bullet_roots`: the marks are all bullets (no numbered item).
+  TreeBuilder(DirectiveTree& tree, const OperativeTest& operative, bool document_has_items, bool bullet_roots)
+      : tree_(tree), operative_(operative), document_has_items_(document_has_items), bullet_roots_(bullet_roots) {}
 
-  void add(const Paragraph& p, bool more_items_follow) {
-    auto marker = marker_at_start(p.text);
+  // `marker` is the paragraph's own mark; `more_items_follow`: a numbered
+  // item comes later in the body.
+  void add(const Paragraph& p, const std::optional<ItemMarker>& marker, bool more_items_follow) {
     if (marker && is_bullet_style(marker->style) && stack_.empty() && more_items_follow &&
         tree_.directives.empty() && !bullet_roots_) {
       // Bullets before the first numbered item belong to the preamble.
@@ -85,14 +89,11 @@ class TreeBuilder {
     insert(std::move(d), *marker);
   }
 
-  bool bullet_roots_ = false;  // the document's items are bullets (no numbers)
-
  private:
   struct Level {
     MarkerStyle style;
     std::vector<Directive>* siblings;
     std::size_t index;
-    int bullet_count = 0;
   };
 
   Directive& at(const Level& l) { return (*l.siblings)[l.index]; }
@@ -114,11 +115,7 @@ class TreeBuilder {
     bool has_parent = !stack_.empty();
     if (has_parent) parent_number = at(stack_.back()).number;
     std::string label = m.label;
-    if (is_bullet_style(m.style)) {
-      int count = 0;
-      for (const auto& s : *siblings) (void)s, ++count;
-      label = std::to_string(count + 1);
-    }
+    if (is_bullet_style(m.style)) label = std::to_string(siblings->size() + 1);
     if (m.style == MarkerStyle::sub_number && has_parent) label = label.substr(label.rfind('.') + 1);
     if (is_bullet_style(m.style) && !has_parent) {
       d.number = std::nullopt;  // unnumbered top-level bullets
@@ -189,17 +186,12 @@ class TreeBuilder {
     split_inline(d);
     tree_.directives.push_back(std::move(d));
     stack_.push_back({MarkerStyle::dot, &tree_.directives, tree_.directives.size() - 1});
-    stack_.back().style = MarkerStyle::dot;
-    unmarked_root_ = true;
   }
 
- public:
-  bool document_has_items_ = false;
-  bool unmarked_root_ = false;
-
- private:
   DirectiveTree& tree_;
   const OperativeTest& operative_;
+  const bool document_has_items_;
+  const bool bullet_roots_;
   std::vector<Level> stack_;
 };
 
@@ -239,16 +231,16 @@ std::vector<Paragraph> join_paragraphs(const SourceText& source, std::size_t beg
 
 DirectiveTree read_directives(const std::vector<Paragraph>& paragraphs, const OperativeTest& operative) {
   DirectiveTree tree;
-  TreeBuilder builder(tree, operative);
-  bool numbered = false, bullets = false;
-  for (const auto& p : paragraphs) {
-    auto m = marker_at_start(p.text);
-    if (!m) continue;
-    if (is_bullet_style(m->style)) bullets = true;
-    else numbered = true;
+  std::vector<std::optional<ItemMarker>> markers;
+  bool bullets = false;
+  std::optional<std::size_t> last_numbered;
+  for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+    markers.push_back(marker_at_start(paragraphs[k].text));
+    if (!markers.back()) continue;
+    if (is_bullet_style(markers.back()->style)) bullets = true;
+    else last_numbered = k;
   }
-  builder.document_has_items_ = numbered || bullets;
-  builder.bullet_roots_ = !numbered && bullets;
+  TreeBuilder builder(tree, operative, last_numbered || bullets, !last_numbered && bullets);
 
   std::optional<TableColumns> columns;
   for (std::size_t k = 0; k < paragraphs.size(); ++k) {
@@ -278,12 +270,7 @@ DirectiveTree read_directives(const std::vector<Paragraph>& paragraphs, const Op
     // The courtesy closing ("Trân trọng.", "Trân trọng cảm ơn./.") asks nothing.
     PhraseText closing{p.text};
     if (closing.starts_with_any({"trân trọng", "xin trân trọng", "xin cảm ơn"}) && p.text.size() < 60) continue;
-    bool more_items_follow = false;
-    for (std::size_t j = k + 1; j < paragraphs.size(); ++j) {
-      auto m = marker_at_start(paragraphs[j].text);
-      if (m && !is_bullet_style(m->style)) more_items_follow = true;
-    }
-    builder.add(p, more_items_follow);
+    builder.add(p, markers[k], last_numbered && k < *last_numbered);
   }
   return tree;
 }

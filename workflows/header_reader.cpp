@@ -58,52 +58,19 @@ bool is_number_token(std::string_view s) {
   return true;
 }
 
-// A header line may hold two columns ("HUYỆN ỦY X     ĐẢNG CỘNG SẢN VIỆT NAM").
-std::vector<std::string> split_cells(const std::string& raw) {
-  std::vector<std::string> cells;
-  std::size_t start = 0, i = 0;
-  auto push = [&](std::size_t b, std::size_t e) {
-    std::string cell = strip_markdown(raw.substr(b, e - b));
-    if (!cell.empty()) cells.push_back(cell);
-  };
-  while (i < raw.size()) {
-    if (raw[i] == '\t' || raw.compare(i, 3, "   ") == 0) {
-      push(start, i);
-      while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
-      start = i;
-    } else {
-      ++i;
-    }
-  }
-  push(start, raw.size());
-  return cells;
-}
-
 // Cuts the national motto and the party header out of a cell, wherever the
-// conversion put them, and reports which family they mark.
-std::vector<std::string> remove_fixed_headers(const std::string& cell, bool& state, bool& party) {
-  static const std::array<const char*, 4> state_marks = {
-      "cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc",
-      "độc lập – tự do – hạnh phúc", "độc lập-tự do-hạnh phúc"};
-  static const std::array<const char*, 2> party_marks = {"đảng cộng sản việt nam", "đảng công sản việt nam"};
+// conversion put them.
+std::vector<std::string> remove_fixed_headers(const std::string& cell) {
+  static const std::array<const char*, 6> marks = {
+      "cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc", "độc lập – tự do – hạnh phúc",
+      "độc lập-tự do-hạnh phúc", "đảng cộng sản việt nam", "đảng công sản việt nam"};
   PhraseText p{cell};
-  for (const char* mark : state_marks) {
+  for (const char* mark : marks) {
     if (auto at = p.find(mark)) {
-      state = true;
       std::vector<std::string> out;
       for (auto& part : {trim(cell.substr(0, *at)), trim(cell.substr(*at + std::string(mark).size()))})
         if (!part.empty())
-          for (auto& more : remove_fixed_headers(part, state, party)) out.push_back(more);
-      return out;
-    }
-  }
-  for (const char* mark : party_marks) {
-    if (auto at = p.find(mark)) {
-      party = true;
-      std::vector<std::string> out;
-      for (auto& part : {trim(cell.substr(0, *at)), trim(cell.substr(*at + std::string(mark).size()))})
-        if (!part.empty())
-          for (auto& more : remove_fixed_headers(part, state, party)) out.push_back(more);
+          for (auto& more : remove_fixed_headers(part)) out.push_back(more);
       return out;
     }
   }
@@ -203,24 +170,21 @@ DocumentFrame read_frame(const SourceText& source) {
   auto kinh_gui = find_recipients_line(source, 0, header_end + 1);
   if (kinh_gui && *kinh_gui < header_end) header_end = *kinh_gui;
 
-  bool state = false, party = false;
   std::vector<std::string> issuer_lines;
   bool issuer_closed = false;
   std::optional<std::size_t> title_line;
   std::string subject;
   bool in_subject = false;
   std::optional<std::string> cd_issuer;
-  int blank_run = 0;
 
   for (std::size_t i = 0; i < header_end; ++i) {
     const SourceLine& line = lines[i];
     if (line.text.empty()) {
-      ++blank_run;
       if (in_subject && !subject.empty()) in_subject = false;
       if (!issuer_lines.empty()) issuer_closed = true;
       continue;
     }
-    std::vector<std::string> raw_cells = split_cells(line.raw);
+    std::vector<std::string> raw_cells = split_columns(line.raw);
     // "Số:        /UBND-KTN": a blank number is spaces, not a column break.
     for (std::size_t k = 0; k + 1 < raw_cells.size(); ++k) {
       std::string f = PhraseText{raw_cells[k]}.shadow();
@@ -231,7 +195,7 @@ DocumentFrame read_frame(const SourceText& source) {
     }
     std::vector<std::string> cells;
     for (auto& cell : raw_cells)
-      for (auto& part : remove_fixed_headers(cell, state, party)) cells.push_back(part);
+      for (auto& part : remove_fixed_headers(cell)) cells.push_back(part);
     if (cells.empty()) {
       if (!issuer_lines.empty()) issuer_closed = true;
       continue;
@@ -316,12 +280,11 @@ DocumentFrame read_frame(const SourceText& source) {
         subject += " " + cell;
         continue;
       }
-      if (is_all_uppercase(cell) && !title_line && !issuer_closed && blank_run >= 0) {
+      if (is_all_uppercase(cell) && !title_line && !issuer_closed) {
         issuer_lines.push_back(cell);
         continue;
       }
     }
-    blank_run = 0;
   }
 
   if (!subject.empty()) h.subject = strip_subject_lead(subject);
@@ -355,8 +318,6 @@ DocumentFrame read_frame(const SourceText& source) {
   } else if (cd_issuer) {
     h.issuer = cd_issuer;
   }
-  (void)state;
-  (void)party;
 
   // Kính gửi.
   std::size_t body_begin = header_end;

@@ -64,8 +64,9 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
                     before.find("vòng") != std::string::npos;
     if (!duration && (report_clause || any_of(t, {"sơ kết", "định kỳ"}))) add(c, Recurrence::half_yearly);
   }
+  static const std::regex half_and_year(R"((?:6|sáu) tháng(?:,| và) năm)");
   if (any_of(t, {"hằng năm", "hàng năm", "mỗi năm", "tổng kết năm", "báo cáo năm", "định kỳ năm"}) ||
-      std::regex_search(s, std::regex(R"((?:6|sáu) tháng(?:,| và) năm)")))
+      std::regex_search(s, half_and_year))
     add(c, Recurrence::yearly);
   if (any_of(t, {"kịp thời báo cáo", "báo cáo kịp thời", "báo cáo ngay", "báo cáo nhanh khi", "khi có phát sinh",
                  "khi phát sinh", "đột xuất", "khi có vụ việc", "khi phát hiện", "khi xảy ra",

@@ -53,9 +53,10 @@ struct Group {
 // Does the text before "báo cáo" give work of its own ("nắm tình hình …
 // và kịp thời báo cáo"), rather than dates or the report's preparation
 // ("tổng hợp kết quả, báo cáo …", "riêng từ ngày … báo cáo …")?
-bool gives_work(const std::string& text, std::size_t from, std::size_t to) {
+bool gives_work(const PhraseText& clause, std::size_t from, std::size_t to) {
   if (to <= from) return false;
-  PhraseText span{text.substr(from, to - from)};
+  const std::string& whole = clause.shadow();
+  PhraseText span{clause.text().substr(from, to - from)};
   static const char* verbs[] = {"tổ chức", "triển khai", "thực hiện", "xây dựng", "rà soát", "kiểm tra",
                                 "giám sát", "theo dõi", "đôn đốc", "hướng dẫn", "tuyên truyền", "phối hợp",
                                 "chỉ đạo", "lãnh đạo", "nắm", "xử lý", "giải quyết", "tiếp nhận", "cung cấp",
@@ -76,7 +77,7 @@ bool gives_work(const std::string& text, std::size_t from, std::size_t to) {
             before.compare(before.size() - std::string_view(noun).size(), std::string_view(noun).size(), noun) == 0)
           nominal = true;
       constexpr std::string_view report = " báo cáo";
-      if (PhraseText{text}.shadow().compare(from + *at + len, report.size(), report) == 0) nominal = true;
+      if (whole.compare(from + *at + len, report.size(), report) == 0) nominal = true;
       if (!nominal) return true;
     }
   }
@@ -144,7 +145,6 @@ class DirectiveTasks {
       if (r.lead) group.lead = true;
       for (auto& c : r.coordinating) group.coordinating.push_back(c);
       for (auto& a : r.advises) group.advises.push_back(a);
-      auto deadline = find_deadline(text, context_.deadlines);
       bool report_clause = false;
       for (std::size_t m = 0; m < r.reports.size(); ++m) {
         const auto& mention = r.reports[m];
@@ -185,7 +185,7 @@ class DirectiveTasks {
         group.reports.push_back(duty);
         report_clause = true;
         // Words before "báo cáo" (past the subject) are work of their own.
-        if (m == 0 && gives_work(clause.text, r.action_start, mention.at)) group.has_action = true;
+        if (m == 0 && gives_work(text, r.action_start, mention.at)) group.has_action = true;
       }
       for (const auto& g : r.guided) {
         Group& guided = *open_group({g});
@@ -194,19 +194,20 @@ class DirectiveTasks {
       if (!report_clause) {
         Group& g = group;
         g.has_action = true;
-        if (deadline && !g.deadline) g.deadline = deadline;
+        if (!g.deadline) g.deadline = find_deadline(text, context_.deadlines);
         auto rec = find_recurrence(text, false, !g.opened, year());
         if (g.recurrence.cadences.empty() && !rec.cadences.empty()) g.recurrence = rec;
       }
       current->opened = true;
     }
-    if (!groups.empty() && !r_subject_of(groups).empty()) for_items.subject = r_subject_of(groups);
+    if (auto acting = last_acting_subject(groups); !acting.empty()) for_items.subject = std::move(acting);
     emit(d, groups, inherited);
     for (auto& item : d.items) read(item, for_items);
   }
 
  private:
-  static std::vector<std::string> r_subject_of(const std::deque<Group>& groups) {
+  // The bodies of the last group that was given work: items inherit them.
+  static std::vector<std::string> last_acting_subject(const std::deque<Group>& groups) {
     for (auto it = groups.rbegin(); it != groups.rend(); ++it)
       if (!it->bodies.empty() && it->has_action) return it->bodies;
     return {};

@@ -48,6 +48,26 @@ std::string strip_markdown(std::string_view line) {
   return trim(out);
 }
 
+std::vector<std::string> split_columns(const std::string& raw) {
+  std::vector<std::string> cells;
+  auto push = [&](std::size_t b, std::size_t e) {
+    std::string cell = strip_markdown(raw.substr(b, e - b));
+    if (!cell.empty()) cells.push_back(cell);
+  };
+  std::size_t start = 0, i = 0;
+  while (i < raw.size()) {
+    if (raw[i] == '\t' || raw.compare(i, 3, "   ") == 0) {
+      push(start, i);
+      while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  push(start, raw.size());
+  return cells;
+}
+
 engine::Result<std::string> read_file_bytes(const std::filesystem::path& path, std::size_t max_bytes) {
   const std::string name = path.string();
   std::error_code ec;

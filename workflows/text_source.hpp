@@ -41,4 +41,9 @@ std::string strip_markdown(std::string_view line);
 
 std::string trim(std::string_view text);
 
+// The cells of a line that a conversion flattened from two columns ("HUYỆN ỦY
+// X      ĐẢNG CỘNG SẢN VIỆT NAM"): split at tabs and runs of 3+ spaces, each
+// cell read through strip_markdown(), empty cells dropped.
+std::vector<std::string> split_columns(const std::string& raw);
+
 }  // namespace cvtrack::workflows
