@@ -78,9 +78,7 @@ int run_tick(CommandContext& ctx) {
   auto written = engine::run_once(s.service(), [&](engine::CommandService& service) { return service.tick(s.today()); });
   if (!written) return s.fail(written.error());
   if (s.json()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : *written) list.push_back(event_json(e));
-    ctx.out << list.dump(2) << "\n";
+    ctx.out << events_json(*written).dump(2) << "\n";
     return 0;
   }
   ctx.out << "tick " << engine::to_iso(s.today()) << ": " << written->size() << " new events\n";

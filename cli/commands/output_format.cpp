@@ -146,4 +146,10 @@ std::string pad_column(const std::string& text, std::size_t columns) {
   return out + "… ";
 }
 
+nlohmann::json events_json(const std::vector<engine::RecordedEvent>& events) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& e : events) list.push_back(event_json(e));
+  return list;
+}
+
 }  // namespace cvtrack::cli

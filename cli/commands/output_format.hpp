@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -33,5 +34,7 @@ std::string describe_event(const engine::RecordedEvent& event);
 // "#12 2021-09-10 T1.1 v2 by ubnd-huyen: acknowledged ..."
 std::string history_line(const engine::RecordedEvent& event);
 nlohmann::json event_json(const engine::RecordedEvent& event);
+// What a command recorded, as a JSON array of event_json().
+nlohmann::json events_json(const std::vector<engine::RecordedEvent>& events);
 
 }  // namespace cvtrack::cli

@@ -39,9 +39,7 @@ int run_task_command(CommandContext& ctx, const char* name, const char* usage, s
   auto written = engine::run_once(s.service(), [&](engine::CommandService& service) { return service.execute(request); });
   if (!written) return s.fail(written.error());
   if (s.json()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : *written) list.push_back(event_json(e));
-    ctx.out << list.dump(2) << "\n";
+    ctx.out << events_json(*written).dump(2) << "\n";
     return 0;
   }
   for (const auto& e : *written)
