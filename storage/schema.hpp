@@ -93,6 +93,48 @@ CREATE TABLE report_occurrences (
 CREATE INDEX unsubmitted_reports_by_due ON report_occurrences (due) WHERE submitted_on IS NULL;
 )sql";
 
+// Version 3 (issue 5): who may use the server, what was refused, and the
+// deadline timers' exactly-once marks.
+inline constexpr const char* kServeSchemaV3 = R"sql(
+-- Access tokens: only the SHA-256 of a token is stored; the token itself is
+-- printed once by `cvtrack token create`. Not events: tokens are not part of
+-- the audited domain history, and revoking one must not need a replay.
+CREATE TABLE tokens (
+  id          TEXT PRIMARY KEY,          -- short public id, shown by `token list`
+  hash        TEXT NOT NULL UNIQUE,      -- sha256 hex of the secret token
+  body        TEXT NOT NULL,             -- directory body id, or 'secretariat'
+  role        TEXT NOT NULL CHECK (role IN ('unit', 'supervisor', 'secretariat')),
+  label       TEXT,
+  created_at  TEXT NOT NULL,             -- UTC instant
+  revoked_at  TEXT
+);
+-- Refusals (401, 403): security events, kept apart from the domain log.
+CREATE TABLE security_log (
+  id          INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,             -- UTC instant
+  token_id    TEXT,                      -- null when no or an unknown token was given
+  body        TEXT,
+  role        TEXT,
+  method      TEXT NOT NULL,
+  target      TEXT NOT NULL,
+  status      INTEGER NOT NULL,
+  reason      TEXT NOT NULL,
+  peer        TEXT
+);
+-- One row per deadline rung that fired: ('T3.5', '2026-03-10', 'remind-3'),
+-- ('T3.5', '2026-03-10', 'overdue'), ('T3.5', '2026-03-10#2026-W11', 'overdue')
+-- for a report occurrence. Written in the same transaction as the marker
+-- event; the primary key makes a second firing (another process, a restart)
+-- fail instead of recording twice. A projection: rebuilt from the log.
+CREATE TABLE deadline_marks (
+  task_id     TEXT NOT NULL,
+  due_key     TEXT NOT NULL,
+  rung        TEXT NOT NULL,
+  seq         INTEGER NOT NULL,          -- the event that recorded it
+  PRIMARY KEY (task_id, due_key, rung)
+);
+)sql";
+
 // The projection tables with the columns that order their rows, for
 // rebuild and verify.
 struct ProjectionTable {

@@ -32,6 +32,7 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
         )sql");
       },
       [](SQLite::Database& db) { db.exec(kEventLogSchemaV2); },
+      [](SQLite::Database& db) { db.exec(kServeSchemaV3); },
   };
   return steps;
 }
