@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cctype>
 
+#include "engine/deadline_schedule.hpp"
 #include "engine/document_json.hpp"
 #include "engine/event_types.hpp"
 
@@ -66,6 +67,7 @@ TaskView apply(TaskView task, const RecordedEvent& e) {
     apply_assigned(task, e);
     return task;
   }
+  if (auto mark = deadline_mark_of(e.event)) task.deadline_marks[mark->due_key].insert(mark->rung);
   apply_state(task, p);
   if (type == et::progress_reported) {
     task.progress = p.at("progress").value("new", task.progress);

@@ -1,6 +1,7 @@
 #include "engine/command_service.hpp"
 
 #include "engine/apply.hpp"
+#include "engine/deadline_schedule.hpp"
 #include "engine/document_key.hpp"
 #include "engine/event_types.hpp"
 #include "engine/task_decide.hpp"
@@ -88,8 +89,21 @@ Result<std::vector<RecordedEvent>> CommandService::tick(Date today) {
   auto state = snapshot();
   if (!state) return state.error();
   TickRequest request{today, to_utc_iso(clock_.now()), settings_.horizon_days,
-                      settings_.due_soon_working_days};
+                      {settings_.due_soon_working_days}};
   auto decision = decide_tick(state->task_list(), request, calendar_);
+  if (decision.empty()) return std::vector<RecordedEvent>{};
+  return store_.append(decision);
+}
+
+Result<std::vector<RecordedEvent>> CommandService::record_deadline_marks(const std::vector<TaskView>& tasks,
+                                                                         TimePoint now,
+                                                                         const std::vector<int>& reminders) {
+  std::string recorded_at = to_utc_iso(clock_.now());
+  std::vector<StreamAppend> decision;
+  for (const auto& t : tasks) {
+    auto events = deadline_marks_due(t, now, reminders, calendar_, recorded_at);
+    if (!events.empty()) decision.push_back({t.id, t.version, std::move(events)});
+  }
   if (decision.empty()) return std::vector<RecordedEvent>{};
   return store_.append(decision);
 }

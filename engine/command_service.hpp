@@ -62,6 +62,14 @@ class CommandService {
   // Occurrences, overdue and reminder markers as of `today`; see tick_decide.hpp.
   Result<std::vector<RecordedEvent>> tick(Date today);
 
+  // The deadline rungs due at `now` for `tasks` (current views with their
+  // deadline_marks, as a DeadlineSource finds them), in one append; see
+  // deadline_schedule.hpp. The deadline timer's work. A conflict means
+  // someone else wrote to one of the tasks first (or recorded the same
+  // mark): nothing was written, and a fresh read will show what is left.
+  Result<std::vector<RecordedEvent>> record_deadline_marks(const std::vector<TaskView>& tasks, TimePoint now,
+                                                           const std::vector<int>& reminders);
+
   Result<TaskView> task(const StreamId& id) const;      // not_found when absent
   Result<DocumentView> document(const StreamId& id) const;
   Result<BodyRegistry> bodies() const;

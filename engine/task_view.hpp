@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,11 @@ struct TaskView {
   std::map<std::string, Occurrence> occurrences;  // by period
   std::optional<Date> overdue_recorded_for;   // tick's marker: this deadline passed
   std::optional<Date> reminder_recorded_for;  // tick's marker: this deadline is near
+  // Every deadline rung recorded, by due key (deadline_schedule.hpp):
+  // {"2026-03-10": {"remind-3", "overdue"}, "2026-03-20#2026-03": {"overdue"}}.
+  // Folded from the log; not in the JSON view (the deadline_marks table
+  // holds them for readers of the projections).
+  std::map<std::string, std::set<std::string>> deadline_marks;
 
   bool exists() const { return version > 0; }
   // The body acting on it: its directory id, or the words when unresolved.

@@ -1,0 +1,64 @@
+// engine/deadline_source.hpp
+//
+// What the deadline timer asks of the stored state, so it never replays the
+// log: storage/ answers with indexed queries (SqliteDeadlineSource). Two
+// questions: which tasks may have a rung due by now (to record), and where
+// the next due moment lies (to arm one timer). Neither needs to look at
+// more than the tasks due by now, a few rows past, so a million pending
+// deadlines cost a few index seeks. Called on the engine strand, like the
+// store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/clock.hpp"
+#include "engine/result.hpp"
+#include "engine/task_view.hpp"
+#include "engine/working_days.hpp"
+
+namespace cvtrack::engine {
+
+// A due date and an hour it carries (TaskSpec::deadline_time for a task's
+// deadline, Schedule::time for a report); nullopt: the end of the day.
+struct DueSlot {
+  Date due;
+  std::optional<std::string> time;
+};
+
+class DeadlineSource {
+ public:
+  virtual ~DeadlineSource() = default;
+
+  // The tasks that may have a rung due: open ones (not done, cancelled or
+  // awaiting approval) whose deadline is on or before `deadline_until` with
+  // its "overdue" rung not yet recorded, and tasks not closed with an
+  // unsubmitted report due on or before `occurrence_until` not yet marked
+  // overdue. Current views, deadline_marks filled in, in id order. May
+  // return a task with nothing due (a reminder already recorded); never
+  // leaves out one with something due.
+  virtual Result<std::vector<TaskView>> tasks_due_by(Date deadline_until, Date occurrence_until) const = 0;
+
+  // The earliest deadline on or after `from` among tasks that can still
+  // fire (open, not awaiting approval).
+  virtual Result<std::optional<Date>> earliest_deadline(Date from) const = 0;
+  // The distinct (deadline, time) pairs of those tasks on the first `dates`
+  // deadline dates on or after `from`: reads the rows of those dates only.
+  virtual Result<std::vector<DueSlot>> deadline_slots(Date from, int dates) const = 0;
+  // The same for the unsubmitted report occurrences of tasks not closed.
+  virtual Result<std::vector<DueSlot>> occurrence_slots(Date from, int dates) const = 0;
+};
+
+// The tasks a DeadlineSource gives for what may be due at `now`.
+Result<std::vector<TaskView>> tasks_due_at(const DeadlineSource& source, TimePoint now,
+                                           const std::vector<int>& reminders, const WorkingDays& calendar);
+
+// The earliest moment after `after` at which some rung falls due (deadline
+// reminders and overdue, report overdue), ignoring marks: a rung recorded
+// early (another process, `tick --as-of` a later day) only makes a wake-up
+// find nothing to do. nullopt: nothing pending at all.
+Result<std::optional<TimePoint>> next_due_moment(const DeadlineSource& source, TimePoint after,
+                                                 const std::vector<int>& reminders, const WorkingDays& calendar);
+
+}  // namespace cvtrack::engine
