@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "engine/apply.hpp"
+#include "engine/deadline_schedule.hpp"
 #include "engine/task_view_json.hpp"
 #include "storage/schema.hpp"
 
@@ -109,11 +110,37 @@ void project_bodies(SQLite::Database& db, const engine::BodyRegistry& registry) 
   }
 }
 
+// One row per deadline rung recorded (storage/schema.hpp, deadline_marks).
+// A second marker of the same (task, key, rung) fails the insert, and so the
+// append's transaction: the backstop of "exactly once" when two writers
+// decided on the same state. Markers written before rungs existed are
+// inserted OR IGNORE: old logs may hold a repeat, and must still rebuild.
+void project_marks(SQLite::Database& db, const engine::StreamId& task,
+                   const std::vector<engine::RecordedEvent>& events) {
+  SQLite::Statement clear(db, "DELETE FROM deadline_marks WHERE task_id = ?");
+  clear.bind(1, task);
+  clear.exec();
+  for (const auto& e : events) {
+    auto mark = engine::deadline_mark_of(e.event);
+    if (!mark) continue;
+    SQLite::Statement row(db, mark->legacy ? "INSERT OR IGNORE INTO deadline_marks VALUES (?, ?, ?, ?)"
+                                           : "INSERT INTO deadline_marks VALUES (?, ?, ?, ?)");
+    row.bind(1, task);
+    row.bind(2, mark->due_key);
+    row.bind(3, mark->rung);
+    row.bind(4, static_cast<std::int64_t>(e.seq));
+    row.exec();
+  }
+}
+
 }  // namespace
 
 void project_stream(SQLite::Database& db, const engine::StreamId& stream,
                     const std::vector<engine::RecordedEvent>& events) {
-  if (engine::is_task_stream(stream)) project_task(db, engine::fold_task(events));
+  if (engine::is_task_stream(stream)) {
+    project_task(db, engine::fold_task(events));
+    project_marks(db, stream, events);
+  }
   else if (engine::is_document_stream(stream)) project_document(db, engine::fold_document(events));
   else if (stream == engine::kDirectoryStream) project_bodies(db, engine::fold_directory(events));
   // The register has no table of its own: documents.doc_key carries it.

@@ -147,6 +147,7 @@ inline constexpr ProjectionTable kProjectionTables[] = {
     {"directives", "document_id, ordinal"},
     {"tasks", "id"},
     {"report_occurrences", "task_id, period"},
+    {"deadline_marks", "task_id, due_key, rung"},
 };
 
 }  // namespace cvtrack::storage

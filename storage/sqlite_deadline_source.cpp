@@ -1,0 +1,150 @@
+#include "storage/sqlite_deadline_source.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/apply.hpp"
+#include "engine/task_view_json.hpp"
+#include "storage/sqlite_impl.hpp"
+
+namespace cvtrack::storage {
+
+namespace {
+
+using engine::Date;
+
+// The terms that let SQLite use the partial indexes of storage/schema.hpp
+// (open_tasks_by_deadline, unsubmitted_reports_by_due): they must appear
+// word for word.
+constexpr const char* kOpenTask = "state NOT IN ('done', 'cancelled')";
+
+// Open tasks past `until` at the latest whose "overdue" rung for the
+// deadline in force is not recorded. Those already marked are skipped on
+// the marks' primary key, without reading their views.
+const std::string kTasksWithDeadlineDue = std::string(R"sql(
+  SELECT id FROM tasks
+  WHERE )sql") + kOpenTask + R"sql( AND state <> 'submitted' AND deadline <= ?
+    AND NOT EXISTS (SELECT 1 FROM deadline_marks m
+                    WHERE m.task_id = tasks.id AND m.due_key = tasks.deadline AND m.rung = 'overdue'))sql";
+
+const std::string kTasksWithReportDue = std::string(R"sql(
+  SELECT o.task_id FROM report_occurrences o JOIN tasks t ON t.id = o.task_id
+  WHERE o.submitted_on IS NULL AND o.due <= ? AND t.)sql") + kOpenTask + R"sql(
+    AND NOT EXISTS (SELECT 1 FROM deadline_marks m
+                    WHERE m.task_id = o.task_id AND m.due_key = o.due || '#' || o.period AND m.rung = 'overdue'))sql";
+
+const std::string kEarliestDeadline = std::string("SELECT MIN(deadline) FROM tasks WHERE ") + kOpenTask +
+                                      " AND state <> 'submitted' AND deadline >= ?";
+
+// In due order from the index, so reading stops after the dates asked for.
+const std::string kDeadlineSlots = std::string(
+    "SELECT deadline, json_extract(view, '$.spec.deadline_time') FROM tasks WHERE ") + kOpenTask +
+    " AND state <> 'submitted' AND deadline >= ? ORDER BY deadline";
+
+const std::string kOccurrenceSlots = std::string(R"sql(
+  SELECT o.due, json_extract(t.view, '$.spec.schedule.time')
+  FROM report_occurrences o JOIN tasks t ON t.id = o.task_id
+  WHERE o.submitted_on IS NULL AND o.due >= ? AND t.)sql") + kOpenTask + " ORDER BY o.due";
+
+Date parse_date(const std::string& text, const std::string& where) {
+  auto date = engine::parse_iso_date(text);
+  if (!date) throw std::runtime_error(where + ": \"" + text + "\" is not a date");
+  return *date;
+}
+
+std::vector<engine::DueSlot> read_slots(SQLite::Database& db, const std::string& sql, Date from, int dates) {
+  SQLite::Statement q(db, sql);
+  q.bind(1, engine::to_iso(from));
+  std::vector<engine::DueSlot> out;
+  std::set<std::pair<std::string, std::string>> seen;
+  int dates_seen = 0;
+  std::string last_date;
+  while (q.executeStep()) {
+    std::string date = q.getColumn(0).getString();
+    if (date != last_date) {
+      if (++dates_seen > dates) break;
+      last_date = date;
+    }
+    SQLite::Column time = q.getColumn(1);
+    std::string time_text = time.isNull() ? "" : time.getString();
+    if (!seen.insert({date, time_text}).second) continue;
+    out.push_back({parse_date(date, "deadline slot"),
+                   time.isNull() ? std::nullopt : std::optional<std::string>(time_text)});
+  }
+  return out;
+}
+
+void collect_ids(SQLite::Database& db, const std::string& sql, Date until, std::set<std::string>& ids) {
+  SQLite::Statement q(db, sql);
+  q.bind(1, engine::to_iso(until));
+  while (q.executeStep()) ids.insert(q.getColumn(0).getString());
+}
+
+engine::TaskView load_task(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement view(db, "SELECT view FROM tasks WHERE id = ?");
+  view.bind(1, id);
+  if (!view.executeStep()) throw std::runtime_error("task " + id + " vanished from the tasks table");
+  auto task = engine::task_view_from_json(nlohmann::json::parse(view.getColumn(0).getString()));
+  if (!task) throw std::runtime_error(task.error().message);
+  SQLite::Statement marks(db, "SELECT due_key, rung FROM deadline_marks WHERE task_id = ?");
+  marks.bind(1, id);
+  while (marks.executeStep()) task->deadline_marks[marks.getColumn(0).getString()].insert(marks.getColumn(1).getString());
+  return std::move(*task);
+}
+
+}  // namespace
+
+engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::tasks_due_by(Date deadline_until,
+                                                                                Date occurrence_until) const {
+  try {
+    SQLite::Database& db = database_.impl().db;
+    std::set<std::string> ids;
+    collect_ids(db, kTasksWithDeadlineDue, deadline_until, ids);
+    collect_ids(db, kTasksWithReportDue, occurrence_until, ids);
+    std::vector<engine::TaskView> out;
+    for (const auto& id : ids) out.push_back(load_task(db, id));
+    std::sort(out.begin(), out.end(),
+              [](const engine::TaskView& a, const engine::TaskView& b) { return engine::id_less(a.id, b.id); });
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": finding the deadlines due");
+  } catch (const std::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal,
+                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
+  }
+}
+
+engine::Result<std::optional<Date>> SqliteDeadlineSource::earliest_deadline(Date from) const {
+  try {
+    SQLite::Statement q(database_.impl().db, kEarliestDeadline);
+    q.bind(1, engine::to_iso(from));
+    if (!q.executeStep() || q.getColumn(0).isNull()) return std::optional<Date>{};
+    return std::optional<Date>(parse_date(q.getColumn(0).getString(), "tasks.deadline"));
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": finding the next deadline");
+  } catch (const std::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal, database_.path() + ": " + e.what());
+  }
+}
+
+engine::Result<std::vector<engine::DueSlot>> SqliteDeadlineSource::deadline_slots(Date from, int dates) const {
+  try {
+    return read_slots(database_.impl().db, kDeadlineSlots, from, dates);
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": finding the next deadlines");
+  } catch (const std::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal, database_.path() + ": " + e.what());
+  }
+}
+
+engine::Result<std::vector<engine::DueSlot>> SqliteDeadlineSource::occurrence_slots(Date from, int dates) const {
+  try {
+    return read_slots(database_.impl().db, kOccurrenceSlots, from, dates);
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": finding the next reports due");
+  } catch (const std::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal, database_.path() + ": " + e.what());
+  }
+}
+
+}  // namespace cvtrack::storage
