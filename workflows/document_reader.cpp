@@ -6,6 +6,7 @@
 
 #include "workflows/clause_reader.hpp"
 #include "workflows/directive_reader.hpp"
+#include "workflows/document_input.hpp"
 #include "workflows/header_reader.hpp"
 #include "workflows/phrase_search.hpp"
 #include "workflows/reference_reader.hpp"
@@ -145,9 +146,9 @@ engine::Result<ParsedDocument> read_document_text(std::string_view bytes, std::s
 }
 
 engine::Result<ParsedDocument> read_document_file(const std::filesystem::path& path, const ReadOptions& options) {
-  auto bytes = read_file_bytes(path, options.max_bytes);
-  if (!bytes) return bytes.error();
-  return read_document_text(*bytes, path.string(), options);
+  auto input = read_document_input(path, options.max_bytes);
+  if (!input) return input.error();
+  return read_document_text(input->text, path.string(), options);
 }
 
 namespace {

@@ -27,12 +27,15 @@ struct ReadOptions {
   std::size_t max_bytes = 4 * 1024 * 1024;
 };
 
-// Bad input (missing or unreadable file, empty, binary, not UTF-8, too long)
-// is an Error whose message starts "FILE: " or "FILE:LINE: ".
+// Reads a text file in any encoding, or a .docx (document_input.hpp). Bad
+// input (missing or unreadable file, empty, binary, an encoding that cannot
+// be told, a broken .docx, too long) is an Error whose message starts
+// "FILE: " or "FILE:LINE: ".
 engine::Result<engine::ParsedDocument> read_document_file(const std::filesystem::path& path,
                                                           const ReadOptions& options = {});
 
-// `source_name` names the text in messages.
+// `bytes` must be UTF-8 (a BOM and CRLF are fine); `source_name` names the
+// text in messages.
 engine::Result<engine::ParsedDocument> read_document_text(std::string_view bytes,
                                                           std::string_view source_name,
                                                           const ReadOptions& options = {});
