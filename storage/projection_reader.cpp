@@ -1,6 +1,8 @@
 #include "storage/projection_reader.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "engine/apply.hpp"
 #include "engine/task_view_json.hpp"
@@ -47,6 +49,96 @@ engine::Result<std::vector<engine::TaskView>> ProjectionReader::tasks(const Task
     return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading tasks");
+  } catch (const nlohmann::json::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal,
+                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
+  }
+}
+
+namespace {
+
+// An overdue item's place in the list, before its task is loaded.
+struct OverdueKey {
+  std::string due;  // ISO: sorts as the date does
+  std::string task;
+  std::optional<std::string> period;
+  bool operator<(const OverdueKey& o) const { return std::tie(due, task, period) < std::tie(o.due, o.task, o.period); }
+};
+
+std::string holder_filter(const std::optional<std::vector<std::string>>& holders, const char* column) {
+  if (!holders) return "";
+  std::string sql = std::string(" AND ") + column + " IN (";
+  for (std::size_t i = 0; i < holders->size(); ++i) sql += i ? ", ?" : "?";
+  return sql + ")";
+}
+
+// The first `count` keys of one source, in list order; `sql` takes the
+// holders, then the date, then the count.
+void first_keys(SQLite::Database& db, const std::string& sql, const std::optional<std::vector<std::string>>& holders,
+                const std::string& as_of, std::size_t count, bool with_period, std::vector<OverdueKey>& out) {
+  SQLite::Statement q(db, sql);
+  int i = 0;
+  if (holders)
+    for (const auto& h : *holders) q.bind(++i, h);
+  q.bind(++i, as_of);
+  q.bind(++i, static_cast<std::int64_t>(count));
+  while (q.executeStep()) {
+    OverdueKey k{q.getColumn(0).getString(), q.getColumn(1).getString(), std::nullopt};
+    if (with_period) k.period = q.getColumn(2).getString();
+    out.push_back(std::move(k));
+  }
+}
+
+}  // namespace
+
+engine::Result<std::vector<engine::OverdueItem>> ProjectionReader::overdue_page(
+    const std::optional<std::vector<std::string>>& holders, engine::Date as_of, std::size_t limit,
+    std::size_t offset) const {
+  std::size_t wanted = offset + limit;
+  std::string date = engine::to_iso(as_of);
+  try {
+    SQLite::Database& db = database_.impl().db;
+    std::vector<OverdueKey> keys;
+    // Each source in its own ORDER BY ... LIMIT, so SQLite walks the partial
+    // index (open_tasks_by_deadline, unsubmitted_reports_by_due) in order
+    // and stops; the two are merged here.
+    first_keys(db,
+               "SELECT deadline, id FROM tasks WHERE state NOT IN ('done', 'cancelled')" +
+                   holder_filter(holders, "holder") + " AND deadline < ? ORDER BY deadline, id LIMIT ?",
+               holders, date, wanted, false, keys);
+    first_keys(db,
+               "SELECT o.due, o.task_id, o.period FROM report_occurrences o JOIN tasks t ON t.id = o.task_id "
+               "WHERE o.submitted_on IS NULL AND t.state NOT IN ('done', 'cancelled')" +
+                   holder_filter(holders, "t.holder") + " AND o.due < ? ORDER BY o.due, o.task_id, o.period LIMIT ?",
+               holders, date, wanted, true, keys);
+    std::sort(keys.begin(), keys.end());
+    if (offset >= keys.size()) return std::vector<engine::OverdueItem>{};
+    keys.erase(keys.begin(), keys.begin() + std::ptrdiff_t(offset));
+    if (keys.size() > limit) keys.resize(limit);
+    // Load only the page's tasks.
+    std::map<std::string, engine::TaskView> views;
+    SQLite::Statement q(db, "SELECT view FROM tasks WHERE id = ?");
+    for (const auto& k : keys) {
+      if (views.count(k.task)) continue;
+      q.bind(1, k.task);
+      if (q.executeStep()) {
+        auto view = engine::task_view_from_json(nlohmann::json::parse(q.getColumn(0).getString()));
+        if (!view) return view.error();
+        views.emplace(k.task, std::move(*view));
+      }
+      q.reset();
+    }
+    std::vector<engine::OverdueItem> out;
+    for (const auto& k : keys) {
+      auto it = views.find(k.task);
+      if (it == views.end()) continue;
+      const engine::TaskView& t = it->second;
+      engine::Date due = *engine::parse_iso_date(k.due);
+      out.push_back({t.id, t.holder(), t.document, t.directive, k.period, due, engine::days_between(due, as_of)});
+    }
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading the overdue list");
   } catch (const nlohmann::json::exception& e) {
     return engine::make_error(engine::ErrorCode::internal,
                               database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");

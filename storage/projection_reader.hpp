@@ -11,6 +11,7 @@
 
 #include "engine/body_registry.hpp"
 #include "engine/result.hpp"
+#include "engine/supervision.hpp"
 #include "engine/task_view.hpp"
 #include "storage/sqlite_database.hpp"
 
@@ -36,6 +37,14 @@ class ProjectionReader {
   explicit ProjectionReader(SqliteDatabase& database) : database_(database) {}
 
   engine::Result<std::vector<engine::TaskView>> tasks(const TaskQuery& query) const;
+  // One page of the overdue list at `as_of` (open tasks past their deadline,
+  // unsubmitted report occurrences past due), in engine::overdue_items'
+  // order: oldest due first, then task id, then period. Read from the
+  // partial indexes by key, then only the page's tasks are loaded: the cost
+  // grows with offset + limit, not with the number of tasks (issue 6).
+  engine::Result<std::vector<engine::OverdueItem>> overdue_page(
+      const std::optional<std::vector<std::string>>& holders, engine::Date as_of, std::size_t limit,
+      std::size_t offset = 0) const;
   engine::Result<std::vector<DocumentRow>> documents() const;
   engine::Result<std::vector<std::string>> directive_paths(const std::string& document) const;
   engine::Result<std::vector<engine::Body>> bodies() const;
