@@ -1,0 +1,119 @@
+#include "tests/bench/suite.hpp"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands/directory_bridge.hpp"
+#include "cli/commands/session.hpp"
+#include "tests/bench/figures.hpp"
+#include "tests/bench/measure.hpp"
+#include "workflows/body_directory.hpp"
+#include "workflows/working_day_calendar.hpp"
+
+namespace cvtrack::bench {
+
+Engine open_engine(const std::string& path) {
+  Engine e;
+  auto db = storage::SqliteDatabase::open(path);
+  if (!db) throw std::runtime_error(db.error().message);
+  e.database = std::move(*db);
+  e.store = std::make_unique<storage::SqliteEventStore>(*e.database);
+  // 10:00 in Vietnam on the registration day: runs are repeatable.
+  auto day = std::chrono::sys_days(*engine::parse_iso_date(Workload::kRegisteredOn));
+  e.clock = std::make_unique<engine::FixedClock>(std::chrono::time_point_cast<std::chrono::seconds>(day) +
+                                                 std::chrono::hours(3));
+  e.calendar = std::make_unique<cli::CalendarWorkingDays>(workflows::WorkingDayCalendar::bundled());
+  e.service = std::make_unique<engine::CommandService>(*e.store, *e.clock, *e.calendar);
+  return e;
+}
+
+namespace {
+
+Corpus generate(const Workload& workload, std::int64_t tasks) {
+  Corpus c;
+  for (int i = 0; c.expected_tasks < tasks; ++i) {
+    c.documents.push_back(workload.document(i));
+    c.expected_tasks += c.documents.back().expected_tasks;
+    c.bytes += c.documents.back().text.size();
+  }
+  return c;
+}
+
+std::string cpu_model() {
+  std::ifstream in("/proc/cpuinfo");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  return "unknown CPU";
+}
+
+std::string machine_line(const std::string& work_dir, double fdatasync_ms, storage::SqliteDatabase& db) {
+  (void)db;
+  return "Machine: " + std::to_string(std::thread::hardware_concurrency()) + " cores (" + cpu_model() +
+         "); fdatasync of 4 KiB in the work directory: p50 " + num(fdatasync_ms) +
+         " ms; SQLite " + sqlite3_libversion() + ", WAL, synchronous=FULL (cvtrack's own settings, "
+         "storage/sqlite_database.cpp); work directory " + work_dir;
+}
+
+}  // namespace
+
+void write_sample(const std::string& dir, int count, std::uint64_t seed) {
+  std::filesystem::create_directories(dir);
+  Workload workload(seed);
+  std::ofstream(dir + "/binh-an.json") << workload.directory_json() << "\n";
+  std::ofstream expected(dir + "/expected-tasks.txt");
+  for (int i = 0; i < count; ++i) {
+    auto doc = workload.document(i);
+    std::ofstream(dir + "/" + doc.source) << doc.text;
+    expected << doc.source << " " << doc.expected_tasks << "\n";
+  }
+}
+
+void run_suite(const SuiteOptions& o) {
+  std::filesystem::create_directories(o.work_dir);
+  Report report;
+  double fdatasync_ms = measure_fdatasync(o.work_dir);
+  Workload workload(o.seed);
+  write_sample(o.work_dir + "/sample", 5, o.seed);
+  auto directory = workflows::BodyDirectory::from_json(workload.directory_json(), "the benchmark province");
+  if (!directory) throw std::runtime_error(directory.error().message);
+  Corpus corpus = generate(workload, o.tasks);
+  std::cerr << "bench: " << corpus.documents.size() << " documents, " << corpus.expected_tasks << " tasks meant, "
+            << workload.body_count() << " bodies" << std::endl;
+
+  figure_parse(corpus, *directory, report);
+
+  std::string db_path = o.work_dir + "/cvtrack.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + suffix);
+  Engine engine = open_engine(db_path);
+  report.machine(machine_line(o.work_dir, fdatasync_ms, *engine.database));
+  auto loaded = engine.service->load_directory(cli::to_registry(*directory), "binh-an.json",
+                                               *engine::parse_iso_date(Workload::kRegisteredOn),
+                                               nlohmann::json::parse(workload.directory_json()));
+  if (!loaded) throw std::runtime_error(loaded.error().message);
+
+  Curve curve;
+  auto tasks = figure_ingest(
+      engine, corpus, *directory, o.checkpoints,
+      [&](std::int64_t size) { figure_queries(engine, size, o.query_repeats, report, curve); }, o.work_dir, report);
+  std::int64_t registered = std::int64_t(tasks.size());
+  if (o.checkpoints.empty() || o.checkpoints.back() > registered)
+    figure_queries(engine, registered, o.query_repeats, report, curve);
+  report.section(curve_section(curve, o.work_dir));
+
+  figure_durable(engine, tasks, o.durable_commands, o.work_dir, report);
+  engine = Engine{};  // closed: the program gets the database to itself
+  figure_process(o.cvtrack, db_path, registered, o.work_dir, report);
+
+  std::cout << "\n";
+  report.print(std::cout);
+}
+
+}  // namespace cvtrack::bench

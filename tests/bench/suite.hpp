@@ -1,0 +1,33 @@
+// tests/bench/suite.hpp
+//
+// The whole suite in one run, in the order that keeps it cheap: the machine
+// line, generate the province, (1) reading, (4) registering it in batches
+// with (5) the supervisor queries at each checkpoint, (2) durable single
+// commands on the result, (7) the program on the finished database, and
+// the HTTP figures (3), (6) when `cvtrack serve` answers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cvtrack::bench {
+
+struct SuiteOptions {
+  std::int64_t tasks = 10000;               // the province's size
+  std::vector<std::int64_t> checkpoints;    // sizes the queries run at (the last is `tasks`)
+  int durable_commands = 200;
+  int query_repeats = 50;
+  std::string work_dir;                     // databases, samples, logs, queries.dat/png
+  std::string cvtrack;                      // the program, for (7)
+  std::uint64_t seed = 20251001;
+};
+
+// Prints the table to stdout; throws on a failure the run cannot go past.
+void run_suite(const SuiteOptions& options);
+
+// Writes the directory and the first `count` documents to `dir` (for
+// looking at them, and for `cvtrack parse`).
+void write_sample(const std::string& dir, int count, std::uint64_t seed);
+
+}  // namespace cvtrack::bench
