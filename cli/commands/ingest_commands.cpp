@@ -1,8 +1,6 @@
 // `cvtrack ingest FILE...` and `cvtrack documents`: the secretariat's
 // register of incoming documents.
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/commands/directory_bridge.hpp"
@@ -11,18 +9,12 @@
 #include "engine/runtime.hpp"
 #include "engine/task_status.hpp"
 #include "workflows/assign_bodies.hpp"
+#include "workflows/document_input.hpp"
 #include "workflows/document_reader.hpp"
 
 namespace cvtrack::cli {
 
 namespace {
-
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // Every file is read and resolved before anything is written: one bad file
 // and nothing is registered.
@@ -30,12 +22,18 @@ engine::Result<std::vector<engine::CommandService::Incoming>> read_all(
     const std::vector<std::string>& files, const std::optional<workflows::BodyDirectory>& directory,
     std::ostream& err) {
   std::vector<engine::CommandService::Incoming> out;
+  const workflows::ReadOptions options;
   for (const auto& file : files) {
-    auto parsed = workflows::read_document_file(file);
+    // Any encoding or a .docx; the text kept (and hashed) is the UTF-8 NFC
+    // one, so the same document in two encodings is one document.
+    auto input = workflows::read_document_input(file, options.max_bytes);
+    if (!input) return input.error();
+    auto parsed = workflows::read_document_text(input->text, file, options);
     if (!parsed) return parsed.error();
+    if (input->converted) err << file << ": note: " << input->note() << "\n";
     if (directory) workflows::resolve_assignees(*parsed, *directory);
     for (const auto& w : parsed->warnings) err << file << ":" << w.line << ": warning: " << w.message << "\n";
-    out.push_back({std::move(*parsed), file_bytes(file), file});
+    out.push_back({std::move(*parsed), std::move(input->text), file});
   }
   return out;
 }

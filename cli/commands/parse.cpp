@@ -1,5 +1,6 @@
 // `cvtrack parse FILE [--json] [--directory FILE]`: what the reader found in
-// one document, for the secretariat to check before anything is recorded.
+// one document (text in any encoding, or a .docx), for the secretariat to
+// check before anything is recorded.
 #include <iostream>
 #include <optional>
 
@@ -8,6 +9,7 @@
 #include "engine/document_json.hpp"
 #include "workflows/assign_bodies.hpp"
 #include "workflows/body_directory.hpp"
+#include "workflows/document_input.hpp"
 #include "workflows/document_reader.hpp"
 
 namespace cvtrack::cli {
@@ -42,7 +44,15 @@ int run_parse(CommandContext& ctx) {
       return 2;
     }
   }
-  auto parsed = workflows::read_document_file(args->positional[0], options);
+  // Any encoding or a .docx, converted to UTF-8; how it was read is noted.
+  const std::string& file = args->positional[0];
+  auto input = workflows::read_document_input(file, options.max_bytes);
+  if (!input) {
+    ctx.err << "cvtrack parse: " << input.error().message << "\n";
+    return exit_code_for(int(input.error().code));
+  }
+  if (input->converted) ctx.err << file << ": note: " << input->note() << "\n";
+  auto parsed = workflows::read_document_text(input->text, file, options);
   if (!parsed) {
     ctx.err << "cvtrack parse: " << parsed.error().message << "\n";
     return exit_code_for(int(parsed.error().code));
