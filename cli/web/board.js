@@ -2,7 +2,7 @@
 // token's role (a unit's own tasks, or the supervisor's and secretariat's
 // overview), errors and notices, and the live event stream that keeps the
 // view current without reloading.
-import { Api, ApiError, listOf } from './api.js';
+import { Api, ApiError } from './api.js';
 import { byTestId, clear, h } from './dom.js';
 import { openEventStream } from './event_stream.js';
 import { USER_ROLE, formatTime } from './labels.js';

@@ -32,3 +32,11 @@ export function clear(element) {
 export function byTestId(id, root = document) {
   return root.querySelector(`[data-testid="${CSS.escape(id)}"]`);
 }
+
+// Marks a row or card that just changed (from the live stream) with a short
+// highlight.
+export function flash(element) {
+  element.classList.remove('flash');
+  void element.offsetWidth;  // restart the animation
+  element.classList.add('flash');
+}

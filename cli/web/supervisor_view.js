@@ -5,12 +5,12 @@
 // claimed completions here.
 import { listOf } from './api.js';
 import { openActionDialog } from './action_dialog.js';
-import { clear, h } from './dom.js';
-import { CATEGORY, DUE_SOON, MATRIX_SYMBOLS, TASK_ROLE, compareIds, formatDate, statusOf, urgencyOf }
-  from './labels.js';
+import { clear, flash, h } from './dom.js';
+import { CATEGORY, DUE_SOON, TASK_ROLE, compareIds, formatDate, statusOf, urgencyOf } from './labels.js';
 import { DocumentRegistration } from './document_registration.js';
-import { deadlineText, documentDate, documentNumber, documentSubject, stateText, statusBadge } from './task_parts.js';
-import { flash } from './unit_view.js';
+import { matrixLegend, renderMatrix } from './matrix_panel.js';
+import { renderStats } from './stats_table.js';
+import { deadlineText, documentDate, documentNumber, stateText, statusBadge } from './task_parts.js';
 
 const OVERDUE_LIMIT = 100;
 const TASK_PAGE = 50;            // rows of the task list shown at once ("Xem thêm" adds more)
@@ -221,7 +221,7 @@ export class SupervisorView {
 
   documentCell(documentId, directive) {
     const doc = this.context.documents.get(documentId) || this.documents.find((d) => d.id === documentId);
-    return [documentNumber(doc, documentId), h('span', { class: 'sub' }, `mục ${directive}`)];
+    return [h('span', { class: 'nowrap' }, documentNumber(doc, documentId)), h('span', { class: 'sub' }, `mục ${directive}`)];
   }
 
   renderDocumentPicker() {
@@ -240,73 +240,11 @@ export class SupervisorView {
   }
 
   renderMatrix() {
-    clear(this.matrixBody);
-    const m = this.matrix;
-    if (!m || !(m.bodies || []).length) {
-      this.matrixBody.append(h('p', { class: 'empty' }, 'Chưa có nhiệm vụ để hiển thị.'));
-      return;
-    }
-    const doc = this.context.documents.get(m.document);
-    const directiveText = new Map(((doc && doc.directives) || []).map((d) => [d.path, d.text]));
-    const subject = documentSubject(doc);
-    // cells is {body: {directive: symbol}}; read the other nesting too.
-    const cells = m.cells || {};
-    const bodyMajor = m.bodies.some((b) => b in cells);
-    const symbolAt = (body, directive) =>
-      (bodyMajor ? (cells[body] || {})[directive] : (cells[directive] || {})[body]) || '.';
-    const legend = new Map(MATRIX_SYMBOLS.map((s) => [s.symbol, s]));
-    this.matrixBody.append(
-      subject ? h('p', { class: 'matrix-subject', dataset: { testid: 'matrix-subject' } }, subject) : null,
-      h('table', { class: 'matrix-table', dataset: { testid: 'matrix-table', document: m.document } },
-        h('caption', { class: 'visually-hidden' }, `Ma trận mục × cơ quan của văn bản ${m.document}`),
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col', class: 'matrix-corner' }, 'Cơ quan \\ Mục'),
-          m.directives.map((d) => h('th', { scope: 'col', title: directiveText.get(d) || '' }, d)))),
-        h('tbody', {}, m.bodies.map((body) => h('tr', {},
-          h('th', { scope: 'row', title: body }, this.context.bodyName(body)),
-          m.directives.map((d) => {
-            const symbol = symbolAt(body, d);
-            const meaning = legend.get(symbol) || { label: symbol, tone: 'none' };
-            return h('td', { class: `matrix-cell tone-${meaning.tone}`, title: `Mục ${d}: ${meaning.label}`,
-              dataset: { testid: `matrix-cell-${body}-${d}`, symbol } },
-            h('span', { 'aria-hidden': 'true' }, symbol === '.' ? '' : symbol),
-            h('span', { class: 'visually-hidden' }, meaning.label));
-          }))))));
+    renderMatrix(this.matrixBody, this.matrix, this.context);
   }
 
   renderStats() {
-    clear(this.statsBody);
-    const byBody = (this.stats && this.stats.by_body) || {};
-    const bodies = Object.keys(byBody).sort((a, b) =>
-      (byBody[b].in_progress_overdue - byBody[a].in_progress_overdue)
-      || this.context.bodyName(a).localeCompare(this.context.bodyName(b), 'vi'));
-    if (bodies.length === 0) {
-      this.statsBody.append(h('p', { class: 'empty' }, 'Chưa có nhiệm vụ nào.'));
-      return;
-    }
-    const columns = [
-      ['total', 'Tổng số', ''],
-      ['in_progress_overdue', 'Quá hạn', 'overdue'],
-      ['due_soon', 'Sắp đến hạn', 'due-soon'],
-      ['in_progress_on_time', 'Trong hạn*', 'on-time'],
-      ['done_on_time', 'Hoàn thành đúng hạn', 'done'],
-      ['done_late', 'Hoàn thành trễ hạn', 'done-late'],
-      ['no_deadline', 'Không có hạn', 'no-deadline'],
-      ['cancelled', 'Đã hủy', 'cancelled'],
-    ];
-    const row = (name, counts, attributes) => h('tr', attributes,
-      h('th', { scope: 'row' }, name),
-      columns.map(([key, , tone]) => h('td', {
-        class: `number${counts[key] && tone ? ` count-${tone}` : ''}`,
-      }, String(counts[key] || 0))));
-    this.statsBody.append(
-      h('table', { class: 'data-table stats-table', dataset: { testid: 'stats-table' } },
-        h('caption', { class: 'visually-hidden' }, 'Số nhiệm vụ theo cơ quan, đơn vị và tình trạng'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Cơ quan, đơn vị'),
-          columns.map(([, label]) => h('th', { scope: 'col', class: 'number' }, label)))),
-        h('tbody', {}, bodies.map((b) => row(this.context.bodyName(b), byBody[b], { dataset: { testid: `stats-row-${b}` } }))),
-        h('tfoot', {}, row('Tổng cộng', this.stats.total || {}, { dataset: { testid: 'stats-total' } }))),
-      h('p', { class: 'filter-note' }, '* Trong hạn: kể cả các nhiệm vụ sắp đến hạn.'));
+    renderStats(this.statsBody, this.stats, this.context);
   }
 
   visibleTasks() {
@@ -395,10 +333,4 @@ export class SupervisorView {
 function holderOf(task) {
   const spec = task.spec || {};
   return spec.body || spec.assignee || '';
-}
-
-function matrixLegend() {
-  return h('ul', { class: 'legend', 'aria-label': 'Chú giải' }, MATRIX_SYMBOLS.map((s) => h('li', {},
-    h('span', { class: `legend-swatch matrix-cell tone-${s.tone}`, 'aria-hidden': 'true' }, s.symbol === '.' ? '' : s.symbol),
-    s.label)));
 }

@@ -3,7 +3,7 @@
 // submit a periodic report, claim completion.
 import { listOf } from './api.js';
 import { openActionDialog } from './action_dialog.js';
-import { clear, h } from './dom.js';
+import { clear, flash, h } from './dom.js';
 import { RECURRENCE, TASK_ROLE, compareIds, formatDate, statusOf, urgencyOf } from './labels.js';
 import { deadlineText, documentNumber, documentSubject, stateText, statusBadge } from './task_parts.js';
 
@@ -183,10 +183,4 @@ function occurrenceList(task) {
     h('ul', {}, occurrences.map((o) => h('li', {},
       `Kỳ ${o.period}, hạn ${formatDate(o.due)}: `,
       o.submitted_on ? `đã nộp ${formatDate(o.submitted_on)}${o.late ? ' (trễ hạn)' : ''}` : 'chưa nộp'))));
-}
-
-export function flash(element) {
-  element.classList.remove('flash');
-  void element.offsetWidth;  // restart the animation
-  element.classList.add('flash');
 }
