@@ -49,6 +49,8 @@ int exit_code_for(int error_code) {
   switch (engine::ErrorCode(error_code)) {
     case engine::ErrorCode::bad_input:
     case engine::ErrorCode::not_found:
+    case engine::ErrorCode::unauthenticated:  // like a refused --as: who is asking is the input at fault
+    case engine::ErrorCode::forbidden:
       return 2;
     default:
       return 1;

@@ -17,6 +17,8 @@ enum class ErrorCode {
   bad_input,     // the user's input is wrong: exit 2
   not_found,     // a named file, task, body or document does not exist
   conflict,      // someone else wrote first, or the state forbids the command
+  unauthenticated,  // no token, or an unknown or revoked one (HTTP 401)
+  forbidden,     // the token's body or role may not do this (HTTP 403)
   unavailable,   // the database is busy or the disk is full
   internal,      // a bug or an unexpected failure below us
 };
