@@ -41,6 +41,10 @@ const std::vector<CommandInfo>& all_commands() {
       {"tick", "tick", "record the overdue and reminder events that have come due (idempotent)", run_tick},
       {"verify", "verify", "check the hash chain and that the projections equal a replay", run_verify},
       {"rebuild", "rebuild", "recreate the projections from the event log", run_rebuild},
+      // The engine live.
+      {"token", "token create --body BODY --role unit|supervisor|secretariat [--label TEXT] | token list | token revoke ID",
+       "the bearer tokens `serve` accepts: create one (printed once; only its SHA-256 is kept), list, revoke",
+       run_token},
   };
   return commands;
 }

@@ -57,6 +57,8 @@ int run_history(CommandContext& ctx);
 int run_tick(CommandContext& ctx);
 int run_verify(CommandContext& ctx);
 int run_rebuild(CommandContext& ctx);
+// `token create|list|revoke` (cli/commands/token_commands.cpp): access for `serve`.
+int run_token(CommandContext& ctx);
 
 // Maps an error code to the exit status, in one place.
 int exit_code_for(int error_code);
