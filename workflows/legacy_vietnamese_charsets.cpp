@@ -201,8 +201,9 @@ void settle_contested(std::u32string& text, const std::vector<std::pair<std::siz
 
 enum class WordCase { lower, upper, unknown };
 
-// The case a word shows after its first letter: "ñY" (ỦY typed in .VnTimeH)
-// is upper, "Uû" (Uỷ) unknown, "Sè" (Số) unknown, "Tæ" lower only by context.
+// The case a word shows in its ASCII letters after the first: "ủY" (ỦY typed
+// in .VnTimeH) is upper, "Uỷ" and "Số" unknown (title case or capitals?),
+// "huyện" and "Tỉnh" lower.
 WordCase case_after_first(std::u32string_view word) {
   int upper = 0, lower = 0, letters = 0;
   for (char32_t c : word) {
