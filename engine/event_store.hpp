@@ -29,6 +29,17 @@ class EventStore {
 
   // Every event with seq > after, in seq order.
   virtual Result<std::vector<RecordedEvent>> read_all(std::int64_t after = 0) const = 0;
+
+  // Group commit. Between begin_group() and commit_group(), each append()
+  // is still all or nothing on its own (a savepoint in SQLite), reads see
+  // the group's earlier appends, and nothing is durable until
+  // commit_group() returns; abandon_group() undoes the whole group. One
+  // fsync for many commands is what lets a server keep up with many
+  // clients. Stores without transactions keep the defaults: every append
+  // is final at once.
+  virtual Status begin_group() { return Ok{}; }
+  virtual Status commit_group() { return Ok{}; }
+  virtual void abandon_group() {}
 };
 
 }  // namespace cvtrack::engine

@@ -15,13 +15,59 @@ Runtime::Runtime(asio::any_io_executor executor, CommandService& service)
 void Runtime::subscribe(Subscriber subscriber) { subscribers_.push_back(std::move(subscriber)); }
 
 void Runtime::post(Work work, Done done) {
-  asio::post(strand_, [this, work = std::move(work), done = std::move(done)] {
-    auto result = work(service_);
-    if (result)
-      for (const auto& event : *result)
+  std::lock_guard lock(queue_mutex_);
+  queue_.push_back({std::move(work), std::move(done)});
+  if (group_scheduled_) return;
+  group_scheduled_ = true;
+  asio::post(strand_, [this] { run_group(); });
+}
+
+Runtime::GroupStats Runtime::group_stats() const {
+  std::lock_guard lock(queue_mutex_);
+  return stats_;
+}
+
+void Runtime::run_group() {
+  std::vector<Pending> group;
+  {
+    std::lock_guard lock(queue_mutex_);
+    while (!queue_.empty() && group.size() < kMaxGroup) {
+      group.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
+    // What arrives from now on waits for the next group, started here so
+    // that it runs after this one on the strand.
+    if (queue_.empty())
+      group_scheduled_ = false;
+    else
+      asio::post(strand_, [this] { run_group(); });
+    ++stats_.groups;
+    stats_.commands += group.size();
+  }
+
+  std::vector<Result<std::vector<RecordedEvent>>> results;
+  results.reserve(group.size());
+  EventStore& store = service_.store();
+  if (auto begun = store.begin_group(); !begun) {
+    for (auto& p : group)
+      if (p.done) p.done(begun.error());
+    return;
+  }
+  for (auto& p : group) results.push_back(p.work(service_));
+  if (auto committed = store.commit_group(); !committed) {
+    store.abandon_group();
+    // Nothing of the group is durable: every command in it failed, even
+    // those whose own part went through.
+    for (auto& p : group)
+      if (p.done) p.done(committed.error());
+    return;
+  }
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    if (results[i])
+      for (const auto& event : *results[i])
         for (const auto& subscriber : subscribers_) subscriber(event);
-    if (done) done(result);
-  });
+    if (group[i].done) group[i].done(results[i]);
+  }
 }
 
 void Runtime::start_ticking(std::chrono::steady_clock::duration interval, std::function<Date()> today) {

@@ -3,6 +3,13 @@
 // The engine on a Boost.Asio executor. Commands are posted to one strand and
 // run there one at a time; what they record is then published to the
 // subscribers (reminder senders, caches, the timer scheduler), in log order.
+//
+// Group commit: the commands waiting when the strand gets to them run as one
+// group of the store (EventStore::begin_group), each all or nothing on its
+// own, and are made durable by one commit. Only then are their events
+// published and their `done` called, so nobody is told "done" about a
+// change a crash could still lose. Under load many commands share one
+// fsync; alone, a command is its own group.
 // The runtime does not own an io_context: cli/ owns it, as Beast's main does.
 //
 // Projections are not subscribers: they are written by the store inside the
@@ -15,6 +22,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <deque>
+#include <mutex>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -39,9 +49,19 @@ class Runtime {
 
   void subscribe(Subscriber subscriber);
 
-  // Runs `work` on the strand; on success publishes what it recorded, then
-  // calls `done` (on the strand) with the result either way.
+  // Runs `work` on the strand in the next group; once the group is durable,
+  // publishes what it recorded, then calls `done` (on the strand) with the
+  // result either way. Thread-safe.
   void post(Work work, Done done);
+
+  // Commands committed together at most (a bound on latency under load).
+  static constexpr std::size_t kMaxGroup = 256;
+
+  struct GroupStats {
+    std::uint64_t groups = 0;
+    std::uint64_t commands = 0;
+  };
+  GroupStats group_stats() const;
 
   // Runs CommandService::tick every `interval`, with the date `today()`
   // gives, until stop(). The timer scheduler of a long-running cvtrack.
@@ -50,8 +70,18 @@ class Runtime {
 
  private:
   void arm_tick();
+  void run_group();
+
+  struct Pending {
+    Work work;
+    Done done;
+  };
 
   boost::asio::strand<boost::asio::any_io_executor> strand_;
+  mutable std::mutex queue_mutex_;
+  std::deque<Pending> queue_;      // guarded by queue_mutex_
+  bool group_scheduled_ = false;   // guarded by queue_mutex_
+  GroupStats stats_;               // guarded by queue_mutex_
   CommandService& service_;
   std::vector<Subscriber> subscribers_;
   boost::asio::steady_timer timer_;

@@ -1,6 +1,7 @@
 #include "storage/sqlite_event_store.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/memory_event_store.hpp"
@@ -32,13 +33,79 @@ engine::Result<std::vector<engine::RecordedEvent>> read_stream_in(SQLite::Databa
   return read_events(q);
 }
 
+// A savepoint that rolls back unless released (SQLite::Transaction's
+// counterpart inside an open transaction).
+class Savepoint {
+ public:
+  explicit Savepoint(SQLite::Database& db) : db_(db) { db_.exec("SAVEPOINT cvtrack_append"); }
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  ~Savepoint() {
+    if (released_) return;
+    try {
+      db_.exec("ROLLBACK TO cvtrack_append");
+      db_.exec("RELEASE cvtrack_append");
+    } catch (...) {
+      // The enclosing group is then abandoned by its owner.
+    }
+  }
+  void release() {
+    db_.exec("RELEASE cvtrack_append");
+    released_ = true;
+  }
+
+ private:
+  SQLite::Database& db_;
+  bool released_ = false;
+};
+
 }  // namespace
+
+engine::Status SqliteEventStore::begin_group() {
+  if (in_group_) return engine::make_error(engine::ErrorCode::internal, "a write group is already open");
+  try {
+    database_.impl().db.exec("BEGIN IMMEDIATE");
+    in_group_ = true;
+    return engine::Ok{};
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": starting a write group");
+  }
+}
+
+engine::Status SqliteEventStore::commit_group() {
+  if (!in_group_) return engine::make_error(engine::ErrorCode::internal, "no write group is open");
+  try {
+    database_.impl().db.exec("COMMIT");
+    in_group_ = false;
+    return engine::Ok{};
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": committing a write group");
+  }
+}
+
+void SqliteEventStore::abandon_group() {
+  if (!in_group_) return;
+  in_group_ = false;
+  try {
+    database_.impl().db.exec("ROLLBACK");
+  } catch (const SQLite::Exception&) {
+    // SQLite may have rolled back already (e.g. a full disk); either way
+    // nothing of the group is left.
+  }
+}
 
 engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
     const std::vector<engine::StreamAppend>& batches) {
   SQLite::Database& db = database_.impl().db;
   try {
-    SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Alone: its own IMMEDIATE transaction. In a group: a savepoint, so a
+    // refused command takes back only its own rows.
+    std::optional<SQLite::Transaction> txn;
+    std::optional<Savepoint> savepoint;
+    if (in_group_)
+      savepoint.emplace(db);
+    else
+      txn.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
     for (const auto& batch : batches) {
       int actual = stream_version(db, batch.stream);
       if (actual != batch.expected_version)
@@ -68,7 +135,8 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
       if (!events) return events.error();
       project_stream(db, stream, *events);
     }
-    txn.commit();
+    if (txn) txn->commit();
+    if (savepoint) savepoint->release();
     return written;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": appending to the event log");

@@ -1,6 +1,7 @@
 // storage/sqlite_event_store.hpp
 //
-// engine::EventStore on SQLite. append() is one IMMEDIATE transaction: it
+// engine::EventStore on SQLite. append() is one IMMEDIATE transaction (a
+// savepoint inside a group, see begin_group): it
 // takes the write lock first, so the version check and the insert cannot be
 // split by another process; it checks each stream's version, inserts the
 // events with their hash chain, updates the projections of the streams it
@@ -23,8 +24,16 @@ class SqliteEventStore final : public engine::EventStore {
   engine::Result<std::vector<engine::RecordedEvent>> read_stream(const engine::StreamId& stream) const override;
   engine::Result<std::vector<engine::RecordedEvent>> read_all(std::int64_t after = 0) const override;
 
+  // Group commit: BEGIN IMMEDIATE ... COMMIT around many appends, each of
+  // which is then a SAVEPOINT (rolled back alone when it fails). COMMIT
+  // with synchronous=FULL returns once the group is on disk.
+  engine::Status begin_group() override;
+  engine::Status commit_group() override;
+  void abandon_group() override;
+
  private:
   SqliteDatabase& database_;
+  bool in_group_ = false;
 };
 
 }  // namespace cvtrack::storage

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/commands/output_format.hpp"
 #include "cli/commands/session.hpp"
+#include "cli/commands/supervision_json.hpp"
 #include "engine/supervision.hpp"
 
 namespace cvtrack::cli {
@@ -14,17 +15,6 @@ namespace {
 
 engine::StatusSettings settings_of(Session& s) {
   return {s.service().settings().due_soon_working_days};
-}
-
-nlohmann::json counts_json(const engine::CategoryCounts& c) {
-  return {{"total", c.total},
-          {"in_progress_on_time", c.in_progress_on_time},
-          {"in_progress_overdue", c.in_progress_overdue},
-          {"done_on_time", c.done_on_time},
-          {"done_late", c.done_late},
-          {"due_soon", c.due_soon},
-          {"no_deadline", c.no_deadline},
-          {"cancelled", c.cancelled}};
 }
 
 void print_counts(std::ostream& out, const std::string& name, const engine::CategoryCounts& c) {
@@ -50,12 +40,7 @@ int run_overdue(CommandContext& ctx) {
   if (!tasks) return s.fail(tasks.error());
   auto items = engine::overdue_items(*tasks, s.today(), s.calendar(), settings_of(s));
   if (s.json()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& i : items)
-      list.push_back({{"task", i.task}, {"holder", i.holder}, {"document", i.document}, {"directive", i.directive},
-                      {"period", i.period ? nlohmann::json(*i.period) : nlohmann::json()},
-                      {"due", engine::to_iso(i.due)}, {"days_overdue", i.days_overdue}});
-    ctx.out << list.dump(2) << "\n";
+    ctx.out << overdue_json(items).dump(2) << "\n";
     return 0;
   }
   ctx.out << "overdue on " << engine::to_iso(s.today()) << ": " << items.size() << "\n";
@@ -82,14 +67,7 @@ int run_matrix(CommandContext& ctx) {
   if (!tasks) return s.fail(tasks.error());
   engine::Matrix m = engine::build_matrix(*paths, *tasks, s.today(), s.calendar(), settings_of(s));
   if (s.json()) {
-    nlohmann::json cells = nlohmann::json::object();
-    for (const auto& body : m.bodies)
-      for (const auto& d : m.directives)
-        if (m.cells.count({d, body})) cells[body][d] = m.cells.at({d, body});
-    ctx.out << nlohmann::json{{"document", doc}, {"as_of", engine::to_iso(s.today())}, {"directives", m.directives},
-                              {"bodies", m.bodies}, {"cells", cells}, {"legend", engine::matrix_legend()}}
-                   .dump(2)
-            << "\n";
+    ctx.out << matrix_json(doc, s.today(), m).dump(2) << "\n";
     return 0;
   }
   // Bodies down the side, directives across: a document has a handful of
@@ -125,12 +103,7 @@ int run_stats(CommandContext& ctx) {
   if (!tasks) return s.fail(tasks.error());
   engine::Stats stats = engine::build_stats(*tasks, s.today(), s.calendar(), settings_of(s));
   if (s.json()) {
-    nlohmann::json by_body = nlohmann::json::object();
-    for (const auto& [body, c] : stats.by_body) by_body[body] = counts_json(c);
-    ctx.out << nlohmann::json{{"as_of", engine::to_iso(s.today())}, {"by_body", by_body},
-                              {"total", counts_json(stats.total)}}
-                   .dump(2)
-            << "\n";
+    ctx.out << stats_json(s.today(), stats).dump(2) << "\n";
     return 0;
   }
   ctx.out << "tasks on " << engine::to_iso(s.today()) << "\n"

@@ -1,0 +1,111 @@
+// POST handlers. What can be refused without the engine (a malformed body,
+// a caller who may not act on the task) is refused here; the rest goes to
+// the engine runtime, which decides against the task's current state, and
+// the answer is sent once the write group holding it is durable.
+#include <memory>
+
+#include "cli/commands/output_format.hpp"
+#include "cli/serve/api.hpp"
+#include "cli/serve/command_body.hpp"
+#include "engine/task_status.hpp"
+#include "workflows/assign_bodies.hpp"
+#include "workflows/document_reader.hpp"
+
+namespace cvtrack::serve {
+
+using nlohmann::json;
+
+void post_task_action(ServeContext& ctx, Call& call, const std::string& id, const std::string& action, Reply reply) {
+  auto body = body_object(call.request.body());
+  auto command = body ? task_command(action, *body) : engine::Result<engine::TaskCommand>(body.error());
+  if (!command && command.error().code == engine::ErrorCode::not_found) return reply(call.fail(command.error()));
+  // Who may act is checked before what is malformed: a stranger learns
+  // nothing about a task by sending it bad bodies.
+  auto task = call.connection.service.task(id);
+  if (!task) return reply(call.fail(task.error()));
+  if (auto allowed = engine::may_read_task(call.who, *task, call.directories->registry); !allowed)
+    return reply(call.fail(allowed.error()));
+  if (auto allowed = engine::may_run(call.who, *task, action, call.directories->registry); !allowed)
+    return reply(call.fail(allowed.error()));
+  if (!command) return reply(call.fail(command.error()));
+
+  engine::TaskRequest request{id, std::move(*command), engine::as_body(call.who), call.today,
+                              engine::to_utc_iso(ctx.clock.now())};
+  auto after = std::make_shared<std::optional<engine::TaskView>>();
+  engine::Date today = call.today;
+  unsigned version = call.request.version();
+  bool keep_alive = call.keep_alive;
+  const engine::WorkingDays& calendar = ctx.calendar;
+  int due_soon = ctx.settings.due_soon_working_days;
+  ctx.runtime.post(
+      [request = std::move(request), after](engine::CommandService& service)
+          -> engine::Result<std::vector<engine::RecordedEvent>> {
+        auto written = service.execute(request);
+        if (written)
+          if (auto view = service.task(request.task)) *after = std::move(*view);
+        return written;
+      },
+      [reply, after, today, version, keep_alive, &calendar, due_soon](
+          const engine::Result<std::vector<engine::RecordedEvent>>& written) {
+        if (!written) return reply(error_response(written.error(), version, keep_alive));
+        json body{{"events", cli::events_json(*written)}};
+        if (*after) body["task"] = cli::task_json(**after, engine::status_at(**after, today, calendar, due_soon));
+        reply(json_response(http::status::ok, body, version, keep_alive));
+      });
+}
+
+void post_document(ServeContext& ctx, Call& call, Reply reply) {
+  if (auto allowed = engine::may_register_documents(call.who); !allowed) return reply(call.fail(allowed.error()));
+  std::string text, source;
+  auto content_type = call.request[http::field::content_type];
+  if (content_type.starts_with("text/plain")) {
+    text = call.request.body();
+    source = call.target.param("source").value_or("upload.txt");
+  } else {
+    auto body = body_object(call.request.body());
+    if (!body) return reply(call.fail(body.error()));
+    auto t = text_field(*body, "text", true);
+    if (!t) return reply(call.fail(t.error()));
+    auto s = text_field(*body, "source", false);
+    if (!s) return reply(call.fail(s.error()));
+    text = std::move(*t);
+    source = s->empty() ? "upload.txt" : *s;
+  }
+  // Read and resolve here, on this connection's thread: the engine strand
+  // only records.
+  auto parsed = workflows::read_document_text(text, source);
+  if (!parsed) return reply(call.fail(parsed.error()));
+  if (call.directories->directory) workflows::resolve_assignees(*parsed, *call.directories->directory);
+  json warnings = json::array();
+  for (const auto& w : parsed->warnings) warnings.push_back({{"line", w.line}, {"message", w.message}});
+
+  auto registration = std::make_shared<std::optional<engine::Registration>>();
+  auto views = std::make_shared<json>(json::array());
+  engine::Date today = call.today;
+  unsigned version = call.request.version();
+  bool keep_alive = call.keep_alive;
+  const engine::WorkingDays& calendar = ctx.calendar;
+  int due_soon = ctx.settings.due_soon_working_days;
+  ctx.runtime.post(
+      [parsed = std::move(*parsed), text = std::move(text), source, today, registration, views, &calendar,
+       due_soon](engine::CommandService& service) -> engine::Result<std::vector<engine::RecordedEvent>> {
+        std::vector<engine::RecordedEvent> recorded;
+        auto r = service.register_document(parsed, text, source, today, &recorded);
+        if (!r) return r.error();
+        for (const auto& id : r->tasks)
+          if (auto t = service.task(id)) views->push_back(cli::task_json(*t, engine::status_at(*t, today, calendar, due_soon)));
+        *registration = std::move(*r);
+        return recorded;
+      },
+      [reply, registration, views, warnings, source, version, keep_alive](
+          const engine::Result<std::vector<engine::RecordedEvent>>& written) {
+        if (!written) return reply(error_response(written.error(), version, keep_alive));
+        const auto& r = **registration;
+        json body{{"document", r.document}, {"source", source}, {"already_registered", r.already_registered},
+                  {"tasks", *views}, {"warnings", warnings}};
+        reply(json_response(r.already_registered ? http::status::ok : http::status::created, body, version,
+                            keep_alive));
+      });
+}
+
+}  // namespace cvtrack::serve
