@@ -59,6 +59,7 @@ int run_verify(CommandContext& ctx);
 int run_rebuild(CommandContext& ctx);
 // `token create|list|revoke` (cli/commands/token_commands.cpp): access for `serve`.
 int run_token(CommandContext& ctx);
+int run_serve(CommandContext& ctx);
 
 // Maps an error code to the exit status, in one place.
 int exit_code_for(int error_code);

@@ -14,14 +14,16 @@ CommandService::CommandService(EventStore& store, const Clock& clock, const Work
     : store_(store), clock_(clock), calendar_(calendar), settings_(settings) {}
 
 Result<Registration> CommandService::register_document(const ParsedDocument& parsed, std::string_view text,
-                                                       const std::string& source, Date today) {
-  auto all = register_documents({{parsed, std::string(text), source}}, today);
+                                                       const std::string& source, Date today,
+                                                       std::vector<RecordedEvent>* recorded) {
+  auto all = register_documents({{parsed, std::string(text), source}}, today, recorded);
   if (!all) return all.error();
   return all->front();
 }
 
 Result<std::vector<Registration>> CommandService::register_documents(const std::vector<Incoming>& documents,
-                                                                     Date today) {
+                                                                     Date today,
+                                                                     std::vector<RecordedEvent>* recorded) {
   auto stream = store_.read_stream(kRegisterStream);
   if (!stream) return stream.error();
   RegisterView view = fold_register(*stream);
@@ -52,7 +54,9 @@ Result<std::vector<Registration>> CommandService::register_documents(const std::
   }
   if (entries.events.empty()) return out;
   rest.insert(rest.begin(), std::move(entries));
-  if (auto written = store_.append(rest); !written) return written.error();
+  auto written = store_.append(rest);
+  if (!written) return written.error();
+  if (recorded) *recorded = std::move(*written);
   return out;
 }
 

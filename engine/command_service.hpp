@@ -37,8 +37,11 @@ class CommandService {
 
   // Registers a parsed document read from `text`. Registering the same
   // document again writes nothing and says so (already_registered).
+  // `recorded`, when given, receives the events written (for a runtime
+  // to publish).
   Result<Registration> register_document(const ParsedDocument& parsed, std::string_view text,
-                                         const std::string& source, Date today);
+                                         const std::string& source, Date today,
+                                         std::vector<RecordedEvent>* recorded = nullptr);
 
   // Several documents in one append (one transaction): all are registered
   // or none. A document given twice is registered once.
@@ -47,7 +50,8 @@ class CommandService {
     std::string text;
     std::string source;
   };
-  Result<std::vector<Registration>> register_documents(const std::vector<Incoming>& documents, Date today);
+  Result<std::vector<Registration>> register_documents(const std::vector<Incoming>& documents, Date today,
+                                                       std::vector<RecordedEvent>* recorded = nullptr);
 
   // Records the directory the `--as` checks and delegations use; `original`
   // (the directory file's JSON) is kept in the event so later commands can
@@ -78,6 +82,7 @@ class CommandService {
   Result<std::vector<RecordedEvent>> log() const { return store_.read_all(); }
 
   const EngineSettings& settings() const { return settings_; }
+  EventStore& store() { return store_; }
   const WorkingDays& calendar() const { return calendar_; }
 
  private:
