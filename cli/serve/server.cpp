@@ -95,6 +95,10 @@ engine::Result<std::unique_ptr<Server>> Server::open(const ServeOptions& options
 
 void Server::run() {
   parts_->timer->start();
+  // The timer records what passes; planning the next report occurrences
+  // of recurring duties is tick's (it replays the log, so not often).
+  const engine::Clock* clock = parts_->clock;
+  parts_->runtime->start_ticking(std::chrono::hours(6), [clock] { return engine::vietnam_date(clock->now()); });
   accept();
   std::vector<std::thread> threads;
   for (int i = 1; i < options_.threads; ++i) threads.emplace_back([this] { io_.run(); });
@@ -129,6 +133,7 @@ void Server::stop() {
     boost::system::error_code ignored;
     acceptor_->close(ignored);
     parts_->timer->stop();
+    parts_->runtime->stop();
     parts_->hub->close_all();
     std::vector<std::shared_ptr<HttpSession>> live;
     {
