@@ -143,6 +143,12 @@ Decision extend(const Context& c, const ExtendDeadline& cmd) {
   if (c.task.deadline && days_between(*c.task.deadline, cmd.new_deadline) <= 0)
     return c.refuse(ErrorCode::bad_input, "the new deadline " + to_iso(cmd.new_deadline) +
                                               " is not after the current one, " + to_iso(*c.task.deadline));
+  // A task without a deadline has nothing to be after; it still cannot fall
+  // due before it was assigned (registration is never before the document's
+  // date, so this also refuses a deadline before the document).
+  if (days_between(c.task.assigned_on, cmd.new_deadline) < 0)
+    return c.refuse(ErrorCode::bad_input, "the new deadline " + to_iso(cmd.new_deadline) +
+                                              " is before the task was assigned, on " + to_iso(c.task.assigned_on));
   json old_deadline = c.task.deadline ? json(to_iso(*c.task.deadline)) : json(nullptr);
   return c.on_task({c.event(et::deadline_extended,
                             {{"deadline", {{"old", old_deadline}, {"new", to_iso(cmd.new_deadline)}}},

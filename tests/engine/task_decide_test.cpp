@@ -127,6 +127,18 @@ TEST_SUITE("engine/task_decide") {
     CHECK(h.store.size() == before);
   }
 
+  TEST_CASE("issue 7: a task without a deadline cannot be given one before it was assigned") {
+    EngineHarness h;
+    REQUIRE_FALSE(h.task("T1.4").deadline);
+    std::size_t before = h.store.size();
+    auto before_document = h.run("T1.4", ExtendDeadline{day("2021-09-01"), "x"});
+    REQUIRE_FALSE(before_document);
+    CHECK(before_document.error().message ==
+          "T1.4: cannot extend: the new deadline 2021-09-01 is before the task was assigned, on 2021-09-07");
+    CHECK(h.store.size() == before);
+    CHECK(h.run("T1.4", ExtendDeadline{day("2021-09-07"), "x"}));
+  }
+
   TEST_CASE("--as: the holder and bodies above it may act, others are refused and nothing is written") {
     EngineHarness h;
     std::size_t before = h.store.size();
