@@ -41,6 +41,8 @@ const std::vector<CommandInfo>& all_commands() {
       {"tick", "tick", "record the overdue and reminder events that have come due (idempotent)", run_tick},
       {"verify", "verify", "check the hash chain and that the projections equal a replay", run_verify},
       {"rebuild", "rebuild", "recreate the projections from the event log", run_rebuild},
+      {"backup", "backup FILE [--force]", "a consistent, verified copy of the database, even while it is served",
+       run_backup},
       // The engine live.
       {"serve", "serve [--bind 127.0.0.1] [--port 8080] [--threads N] [--reminders 3,1] [--max-body BYTES]",
        "serve the HTTP API, the event stream and the web board; deadlines act on their own", run_serve},

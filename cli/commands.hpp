@@ -57,6 +57,7 @@ int run_history(CommandContext& ctx);
 int run_tick(CommandContext& ctx);
 int run_verify(CommandContext& ctx);
 int run_rebuild(CommandContext& ctx);
+int run_backup(CommandContext& ctx);  // cli/commands/backup_command.cpp
 // `token create|list|revoke` (cli/commands/token_commands.cpp): access for `serve`.
 int run_token(CommandContext& ctx);
 int run_serve(CommandContext& ctx);

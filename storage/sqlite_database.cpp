@@ -13,6 +13,12 @@ namespace cvtrack::storage {
 
 engine::Error sqlite_error(const SQLite::Exception& e, const std::string& what) {
   int code = e.getErrorCode();
+  // A full disk is the operator's to fix, not a bug: it is said plainly and
+  // maps to "unavailable" (HTTP 503), like a busy database.
+  if ((code & 0xff) == SQLITE_FULL)
+    return engine::make_error(engine::ErrorCode::unavailable,
+                              what + ": the disk is full (" + e.what() +
+                                  "); nothing was written: free some space and try again");
   engine::ErrorCode ours = code == SQLITE_BUSY || code == SQLITE_LOCKED ? engine::ErrorCode::unavailable
                            : code == SQLITE_CONSTRAINT                   ? engine::ErrorCode::conflict
                                                                          : engine::ErrorCode::internal;

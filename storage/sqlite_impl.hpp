@@ -19,7 +19,8 @@ struct SqliteDatabase::Impl {
   SQLite::Database db;
 };
 
-// busy/locked -> unavailable; constraint -> conflict; the rest -> internal.
+// busy/locked and a full disk -> unavailable; constraint -> conflict; the
+// rest -> internal.
 // `what` says what we were doing ("appending to the event log").
 engine::Error sqlite_error(const SQLite::Exception& e, const std::string& what);
 
