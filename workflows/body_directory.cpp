@@ -195,6 +195,10 @@ std::string name_key(std::string_view text) {
 }
 
 engine::Result<BodyDirectory> BodyDirectory::load(const std::filesystem::path& path) {
+  // A folder opens as a stream on Linux and reads as empty: say what it is.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return make_error(ErrorCode::bad_input, path.string() + ": is a folder, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error(ErrorCode::not_found, path.string() + ": cannot read the directory file");
   std::ostringstream text;
