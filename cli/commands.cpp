@@ -46,7 +46,6 @@ const std::vector<CommandInfo>& all_commands() {
       // The engine live.
       {"serve", "serve [--bind 127.0.0.1] [--port 8080] [--threads N] [--reminders 3,1] [--max-body BYTES]",
        "serve the HTTP API, the event stream and the web board; deadlines act on their own", run_serve},
-      // The engine live.
       {"token", "token create --body BODY --role unit|supervisor|secretariat [--label TEXT] | token list | token revoke ID",
        "the bearer tokens `serve` accepts: create one (printed once; only its SHA-256 is kept), list, revoke",
        run_token},
