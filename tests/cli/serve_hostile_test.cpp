@@ -138,7 +138,7 @@ void expect_all(test::HttpClient& client, const std::vector<Refused>& cases) {
 }  // namespace
 
 TEST_SUITE("cli/serve_hostile") {
-  TEST_CASE("issue 7: malformed, oversized and wrongly shaped requests are refused; nothing is written") {
+  TEST_CASE("issue 7: malformed, oversized and wrongly shaped requests are refused and nothing is written") {
     Fixture f;
     test::RunningServer running(f.options());
     test::HttpClient client(running.port());
