@@ -12,6 +12,7 @@
 #include "cli/serve/server.hpp"
 #include "tests/cli/cli_harness.hpp"
 #include "tests/cli/http_client.hpp"
+#include "tests/cli/running_server.hpp"
 
 using namespace cvtrack;
 namespace http = boost::beast::http;
@@ -37,37 +38,6 @@ std::string token(test::Cli& cli, const std::string& body, const std::string& ro
   return t;
 }
 
-// A server on its own threads for the length of a test.
-class RunningServer {
- public:
-  RunningServer(const std::string& db, const engine::Clock& clock, std::size_t max_body = 256u << 10) {
-    options_.db_path = db;
-    options_.port = 0;
-    options_.threads = 2;
-    options_.clock = &clock;
-    options_.max_body = max_body;
-    options_.heartbeat = std::chrono::milliseconds(200);
-    auto opened = serve::Server::open(options_, log_);
-    REQUIRE_MESSAGE(bool(opened), (opened ? std::string() : opened.error().message));
-    server_ = std::move(*opened);
-    thread_ = std::thread([this] { server_->run(); });
-  }
-  ~RunningServer() { stop(); }
-  void stop() {
-    if (!thread_.joinable()) return;
-    server_->stop();
-    thread_.join();
-  }
-  unsigned short port() const { return server_->port(); }
-  serve::Server& server() { return *server_; }
-
- private:
-  serve::ServeOptions options_;
-  std::ostringstream log_;
-  std::unique_ptr<serve::Server> server_;
-  std::thread thread_;
-};
-
 }  // namespace
 
 TEST_SUITE("cli/serve") {
@@ -90,7 +60,13 @@ TEST_SUITE("cli/serve") {
     }
 
     engine::FixedClock clock(engine::vietnam_noon(*engine::parse_iso_date("2021-09-08")));
-    RunningServer running(cli.db(), clock);
+    serve::ServeOptions options;
+    options.db_path = cli.db();
+    options.threads = 2;
+    options.clock = &clock;
+    options.max_body = 256u << 10;
+    options.heartbeat = std::chrono::milliseconds(200);
+    test::RunningServer running(options);
     test::HttpClient client(running.port());
 
     // Health needs no token; everything else does.
