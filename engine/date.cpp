@@ -33,6 +33,26 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   return make_date(y, m, d);
 }
 
+std::string why_not_iso_date(std::string_view text) {
+  const std::string shape = "is not a date (YYYY-MM-DD)";
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return shape;
+  int y = 0, m = 0, d = 0;
+  auto number = [&](std::size_t at, std::size_t len, int& out) {
+    auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + len, out);
+    return ec == std::errc{} && end == text.data() + at + len;
+  };
+  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return shape;
+  if (m < 1 || m > 12) return "is not a day of the calendar: there is no month " + std::to_string(m);
+  int last = unsigned(last_day_of_month(y, m).day());
+  if (d < 1 || d > last) {
+    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+    return "is not a day of the calendar: " + std::string(kMonths[m - 1]) + " " + std::to_string(y) + " has " +
+           std::to_string(last) + " days";
+  }
+  return shape;  // a valid date: callers ask only after parse_iso_date refused
+}
+
 Date add_days(Date date, int days) { return Date{sys_days{date} + std::chrono::days{days}}; }
 
 int days_between(Date from, Date to) {

@@ -24,6 +24,11 @@ std::string to_iso(Date date);
 // Parses "YYYY-MM-DD"; nullopt when malformed or not a real day (2021-02-30).
 std::optional<Date> parse_iso_date(std::string_view text);
 
+// Why `text` is not a date parse_iso_date accepts, for messages: "is not a
+// date (YYYY-MM-DD)" for the wrong shape, "is not a day of the calendar:
+// February 2026 has 28 days" for 2026-02-30.
+std::string why_not_iso_date(std::string_view text);
+
 // A real calendar day? (30/02 is not.)
 std::optional<Date> make_date(int year, int month, int day);
 

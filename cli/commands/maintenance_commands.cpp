@@ -1,6 +1,7 @@
 // `cvtrack init`, `bodies`, `tick`, `verify`, `rebuild`: setting up and
 // looking after the database.
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -25,6 +26,12 @@ engine::Result<nlohmann::json> read_json_file(const std::string& path) {
   }
 }
 
+// Before a Session exists: "cvtrack init: message", the error's exit code.
+int refuse(CommandContext& ctx, const engine::Error& error) {
+  ctx.err << "cvtrack init: " << error.message << "\n";
+  return exit_code_for(int(error.code));
+}
+
 int usage(CommandContext& ctx, const char* line) {
   ctx.err << "usage: cvtrack " << line << "\n";
   return 2;
@@ -33,25 +40,38 @@ int usage(CommandContext& ctx, const char* line) {
 }  // namespace
 
 int run_init(CommandContext& ctx) {
+  // The directory is read and checked before the database is opened, so a
+  // refused init leaves no database file behind (bad arguments are reported
+  // by Session::open below, which parses them the same way).
+  std::optional<workflows::BodyDirectory> directory;
+  std::optional<nlohmann::json> original;
+  std::set<std::string> value_options = kCommonValueOptions;
+  value_options.insert("--directory");
+  if (auto args = parse_arguments(ctx.args, value_options, kCommonFlags)) {
+    if (!args->positional.empty()) return usage(ctx, "init [--directory FILE] [--db PATH]");
+    if (auto file = args->option("--directory")) {
+      // Validate with the reader's own loader, so ingest can trust what we keep.
+      auto loaded = workflows::BodyDirectory::load(*file);
+      if (!loaded) return refuse(ctx, loaded.error());
+      auto json = read_json_file(*file);
+      if (!json) return refuse(ctx, json.error());
+      directory = std::move(*loaded);
+      original = std::move(*json);
+    }
+  }
   auto opened = Session::open(ctx, "init", {"--directory"}, {}, /*create=*/true);
   if (auto* code = std::get_if<int>(&opened)) return *code;
   Session& s = *std::get<std::unique_ptr<Session>>(opened);
-  if (!s.args().positional.empty()) return usage(ctx, "init [--directory FILE] [--db PATH]");
   ctx.out << "database " << s.db_path() << " ready (schema " << s.database().schema_version() << ")\n";
-  auto file = s.args().option("--directory");
-  if (!file) return 0;
-  // Validate with the reader's own loader, so ingest can trust what we keep.
-  auto directory = workflows::BodyDirectory::load(*file);
-  if (!directory) return s.fail(directory.error());
-  auto original = read_json_file(*file);
-  if (!original) return s.fail(original.error());
+  if (!directory) return 0;
+  const std::string file = *s.args().option("--directory");
   auto registry = to_registry(*directory);
   auto written = engine::run_once(s.service(), [&](engine::CommandService& service) {
-    return service.load_directory(registry, *file, s.today(), *original);
+    return service.load_directory(registry, file, s.today(), *original);
   });
   if (!written) return s.fail(written.error());
   ctx.out << "directory " << directory->jurisdiction().full_name << ": " << registry.bodies().size()
-          << " bodies, from " << *file << "\n";
+          << " bodies, from " << file << "\n";
   return 0;
 }
 

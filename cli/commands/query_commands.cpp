@@ -30,7 +30,10 @@ int run_tasks(CommandContext& ctx) {
   }
   storage::TaskQuery query;
   // `tasks --body B` is B's own list, not its subordinates' (that is stats).
-  if (auto body = s.args().option("--body")) query.holders = std::vector<std::string>{*body};
+  if (auto body = s.args().option("--body")) {
+    if (auto unknown = s.check_body_option(*body)) return s.fail(*unknown);
+    query.holders = std::vector<std::string>{*body};
+  }
   query.document = s.args().option("--document");
   auto tasks = s.tasks(query);
   if (!tasks) return s.fail(tasks.error());

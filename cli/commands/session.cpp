@@ -43,7 +43,7 @@ std::variant<std::unique_ptr<Session>, int> Session::open(CommandContext& ctx, c
     auto date = engine::parse_iso_date(*as_of);
     if (!date)
       return s->fail(engine::make_error(engine::ErrorCode::bad_input,
-                                        "--as-of \"" + *as_of + "\" is not a date (YYYY-MM-DD)"));
+                                        "--as-of \"" + *as_of + "\" " + engine::why_not_iso_date(*as_of)));
     s->today_ = *date;
     s->as_of_given_ = true;
   } else {
@@ -89,14 +89,20 @@ engine::Result<std::vector<engine::TaskView>> Session::tasks(const storage::Task
   return out;
 }
 
+std::optional<engine::Error> Session::check_body_option(const std::string& body) {
+  auto registry = service_->bodies();
+  if (!registry) return registry.error();
+  if (registry->find(body)) return std::nullopt;
+  return engine::Error{engine::ErrorCode::not_found,
+                       "--body \"" + body + "\" is not in the directory (see `cvtrack bodies`)"};
+}
+
 engine::Result<std::optional<std::vector<std::string>>> Session::body_filter() {
   auto body = args_.option("--body");
   if (!body) return std::optional<std::vector<std::string>>{};
+  if (auto unknown = check_body_option(*body)) return *unknown;
   auto registry = service_->bodies();
   if (!registry) return registry.error();
-  if (!registry->find(*body))
-    return engine::make_error(engine::ErrorCode::not_found,
-                              "--body \"" + *body + "\" is not in the directory (see `cvtrack bodies`)");
   std::vector<std::string> holders{*body};
   for (const auto& b : registry->bodies())
     if (registry->is_subordinate(b.id, *body)) holders.push_back(b.id);

@@ -69,6 +69,8 @@ class Session {
   // Tasks matching `query` as they stood at today(): from the projections,
   // or, when --as-of is before the newest change, from a replay of the log.
   engine::Result<std::vector<engine::TaskView>> tasks(const storage::TaskQuery& query);
+  // An error when `body` (given as --body) is not in the recorded directory.
+  std::optional<engine::Error> check_body_option(const std::string& body);
   // `--body B`: B and every body it directs; an error for an unknown body.
   engine::Result<std::optional<std::vector<std::string>>> body_filter();
 

@@ -50,7 +50,7 @@ int run_task_command(CommandContext& ctx, const char* name, const char* usage, s
 
 engine::Result<engine::Date> date_word(const std::string& text, const char* what) {
   auto date = engine::parse_iso_date(text);
-  if (!date) return bad(std::string(what) + " \"" + text + "\" is not a date (YYYY-MM-DD)");
+  if (!date) return bad(std::string(what) + " \"" + text + "\" " + engine::why_not_iso_date(text));
   return *date;
 }
 

@@ -38,7 +38,7 @@ engine::Result<engine::Date> date_field(const json& body, const char* name) {
   auto text = text_field(body, name, true);
   if (!text) return text.error();
   auto date = engine::parse_iso_date(*text);
-  if (!date) return bad(std::string("\"") + name + "\": \"" + *text + "\" is not a date (YYYY-MM-DD)");
+  if (!date) return bad(std::string("\"") + name + "\": \"" + *text + "\" " + engine::why_not_iso_date(*text));
   return *date;
 }
 

@@ -95,7 +95,7 @@ TEST_SUITE("cli/bad_input") {
   TEST_CASE("issue 7: unknown bodies, tasks, dates that do not exist, illegal transitions: refused, nothing written") {
     Cli cli;
     song_hinh(cli);
-    const std::string not_a_date = " is not a date (YYYY-MM-DD)\n";
+    const std::string feb_2026 = " is not a day of the calendar: February 2026 has 28 days\n";
     refuse_all(cli, {
         {"ack", {"T1.1", "--as", "ubnd-xa-tan-lap"}, 2,
          "cvtrack ack: T1.1: cannot ack: --as names unknown body \"ubnd-xa-tan-lap\"\n"},
@@ -105,6 +105,8 @@ TEST_SUITE("cli/bad_input") {
          "cvtrack token create: --body \"ubnd-xa-tan-lap\" is not in the directory recorded by `cvtrack init "
          "--directory` (see `cvtrack bodies`)\n"},
         {"ack", {"T9.9"}, 2, "cvtrack ack: T9.9: no such task\n"},
+        {"tasks", {"--body", "ubnd-xa-tan-lap"}, 2,
+         "cvtrack tasks: --body \"ubnd-xa-tan-lap\" is not in the directory (see `cvtrack bodies`)\n"},
         {"show", {"T1.999", "--as-of", "2021-09-10"}, 2, "cvtrack show: T1.999: no such task (on 2021-09-10)\n"},
         {"approve", {"T1.1"}, 1,
          "cvtrack approve: T1.1: cannot approve: the task is assigned; approve applies only to a task that is "
@@ -113,11 +115,13 @@ TEST_SUITE("cli/bad_input") {
          "cvtrack complete: T1.1: cannot complete: the task is assigned; complete applies only to a task that is "
          "acknowledged or in_progress or returned\n"},
         {"extend", {"T1.1", "2026-02-30", "--reason", "chờ số liệu"}, 2,
-         "cvtrack extend: NEW_DEADLINE \"2026-02-30\"" + not_a_date},
-        {"ack", {"T1.1", "--as-of", "2026-02-30"}, 2, "cvtrack ack: --as-of \"2026-02-30\"" + not_a_date},
-        {"tasks", {"--as-of", "2021-02-29"}, 2, "cvtrack tasks: --as-of \"2021-02-29\"" + not_a_date},
+         "cvtrack extend: NEW_DEADLINE \"2026-02-30\"" + feb_2026},
+        {"ack", {"T1.1", "--as-of", "2026-02-30"}, 2, "cvtrack ack: --as-of \"2026-02-30\"" + feb_2026},
+        {"tasks", {"--as-of", "2021-02-29"}, 2, "cvtrack tasks: --as-of \"2021-02-29\" is not a day of the calendar: February 2021 has 28 days\n"},
+        {"progress", {"T1.1", "40", "--as-of", "15/09/2021"}, 2,
+         "cvtrack progress: --as-of \"15/09/2021\" is not a date (YYYY-MM-DD)\n"},
         {"delegate", {"T1.1", "--to", "chi-bo-khu-pho-1", "--deadline", "2021-09-31"}, 2,
-         "cvtrack delegate: --deadline \"2021-09-31\"" + not_a_date},
+         "cvtrack delegate: --deadline \"2021-09-31\" is not a day of the calendar: September 2021 has 30 days\n"},
         // Before the document's date (2021-09-06) and before the task was
         // registered; the task has no deadline, so nothing else refuses it.
         {"extend", {"T1.1", "2021-09-01", "--reason", "chờ số liệu"}, 2,
@@ -163,6 +167,15 @@ TEST_SUITE("cli/bad_input") {
          "cvtrack ingest: " + cycle + ": body \"huyen\": parent cycle huyen -> huyen-uy -> huyen\n"},
     });
     CHECK(cli.run("bodies", {"--json"}).out == bodies_before);
+    // Where there is no database yet, a refused init does not create one.
+    Cli fresh;
+    for (const std::string& bad : {missing, folder, broken, cycle, duplicate}) {
+      CliResult r = fresh.run("init", {"--directory", bad});
+      CAPTURE(bad);
+      CHECK(r.code == 2);
+      CHECK(r.err.rfind("cvtrack init: " + bad + ": ", 0) == 0);
+      CHECK_FALSE(std::filesystem::exists(fresh.db()));
+    }
   }
 
   TEST_CASE("issue 7: documents that cannot be registered, and one registered twice, write nothing") {

@@ -275,7 +275,7 @@ TEST_SUITE("cli/engine_scenario") {
     REQUIRE(cli.run("init", {"--directory", kDirectory}).code == 0);
     long long before = cli.events();
     CHECK(cli.run("ingest", {kDocument, "--as-of", "2021-13-01"}).err ==
-          "cvtrack ingest: --as-of \"2021-13-01\" is not a date (YYYY-MM-DD)\n");
+          "cvtrack ingest: --as-of \"2021-13-01\" is not a day of the calendar: there is no month 13\n");
     CliResult missing = cli.run("ingest", {kDocument, cli.path("nope.txt"), "--as-of", "2021-09-07"});
     CHECK(missing.code == 2);
     CHECK(missing.err.find(cli.path("nope.txt")) != std::string::npos);

@@ -185,7 +185,7 @@ TEST_SUITE("cli/serve_hostile") {
         {"a number for a date", post(extend, f.secretariat, R"({"deadline": 20211001, "reason": "x"})"), 400,
          "\"deadline\" must be a string"},
         {"a date that does not exist", post(extend, f.secretariat, R"({"deadline": "2021-02-29", "reason": "x"})"),
-         400, "\"deadline\": \"2021-02-29\" is not a date (YYYY-MM-DD)"},
+         400, "\"deadline\": \"2021-02-29\" is not a day of the calendar: February 2021 has 28 days"},
         {"a deadline before the task was assigned",
          post(extend, f.secretariat, R"({"deadline": "2021-09-01", "reason": "x"})"), 400,
          f.task + ": cannot extend: the new deadline 2021-09-01 is before the task was assigned, on 2021-09-07"},

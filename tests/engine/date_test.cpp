@@ -20,6 +20,17 @@ TEST_SUITE("engine/date") {
     CHECK_FALSE(parse_iso_date("2021-7-15"));
   }
 
+  TEST_CASE("a refused date is explained: the wrong shape, or a day the calendar does not have") {
+    CHECK(why_not_iso_date("2021-7-15") == "is not a date (YYYY-MM-DD)");
+    CHECK(why_not_iso_date("15/07/2021") == "is not a date (YYYY-MM-DD)");
+    CHECK(why_not_iso_date("2021-0a-15") == "is not a date (YYYY-MM-DD)");
+    CHECK(why_not_iso_date("2026-02-30") == "is not a day of the calendar: February 2026 has 28 days");
+    CHECK(why_not_iso_date("2024-02-30") == "is not a day of the calendar: February 2024 has 29 days");
+    CHECK(why_not_iso_date("2021-09-31") == "is not a day of the calendar: September 2021 has 30 days");
+    CHECK(why_not_iso_date("2021-07-00") == "is not a day of the calendar: July 2021 has 31 days");
+    CHECK(why_not_iso_date("2021-13-01") == "is not a day of the calendar: there is no month 13");
+  }
+
   TEST_CASE("weekday and day arithmetic") {
     auto d = *make_date(2026, 1, 12);
     CHECK(iso_weekday(d) == 1);  // Monday
