@@ -135,6 +135,23 @@ CREATE TABLE deadline_marks (
 );
 )sql";
 
+// Version 4 (issue 6): indexes that answer the supervisors' reads in key
+// order, so a page stops after its rows and nothing is sorted in a
+// temporary B-tree. Each replaces an index that is its prefix.
+inline constexpr const char* kReadIndexesV4 = R"sql(
+-- The overdue list's first page: open tasks by deadline, ties by id.
+DROP INDEX open_tasks_by_deadline;
+CREATE INDEX open_tasks_by_deadline ON tasks (deadline, id) WHERE state NOT IN ('done', 'cancelled');
+-- The same for the holders a caller may read.
+CREATE INDEX open_tasks_by_holder ON tasks (holder, deadline, id) WHERE state NOT IN ('done', 'cancelled');
+-- Counts per body (stats) and a body's task ids, read from the index alone.
+DROP INDEX tasks_by_holder;
+CREATE INDEX tasks_by_holder ON tasks (holder, state, deadline, done_on, id);
+-- Missed reports in the overdue list's order.
+DROP INDEX unsubmitted_reports_by_due;
+CREATE INDEX unsubmitted_reports_by_due ON report_occurrences (due, task_id, period) WHERE submitted_on IS NULL;
+)sql";
+
 // The projection tables with the columns that order their rows, for
 // rebuild and verify.
 struct ProjectionTable {

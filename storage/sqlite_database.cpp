@@ -39,6 +39,7 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
       },
       [](SQLite::Database& db) { db.exec(kEventLogSchemaV2); },
       [](SQLite::Database& db) { db.exec(kServeSchemaV3); },
+      [](SQLite::Database& db) { db.exec(kReadIndexesV4); },
   };
   return steps;
 }
