@@ -144,9 +144,13 @@ BodyRegistry fold_directory(const std::vector<RecordedEvent>& stream) {
 }
 
 const StreamId* RegisterView::find(const std::string& key) const {
-  for (const auto& [k, doc] : entries)
-    if (k == key) return &doc;
-  return nullptr;
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? nullptr : &entries_[it->second].second;
+}
+
+void RegisterView::add(std::string key, StreamId document) {
+  by_key_.try_emplace(key, entries_.size());
+  entries_.emplace_back(std::move(key), std::move(document));
 }
 
 RegisterView fold_register(const std::vector<RecordedEvent>& stream) {
@@ -154,7 +158,7 @@ RegisterView fold_register(const std::vector<RecordedEvent>& stream) {
   for (const auto& e : stream) {
     view.version = e.version;
     if (e.event.type == et::document_entered)
-      view.entries.emplace_back(e.event.payload.value("key", ""), e.event.payload.value("document", ""));
+      view.add(e.event.payload.value("key", ""), e.event.payload.value("document", ""));
   }
   return view;
 }

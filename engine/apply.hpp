@@ -5,6 +5,7 @@
 // the payload carries and never refuses anything. Pure: no I/O, no clock.
 #pragma once
 
+#include <unordered_map>
 #include <vector>
 
 #include "engine/body_registry.hpp"
@@ -23,10 +24,16 @@ DocumentView fold_document(const std::vector<RecordedEvent>& stream);
 BodyRegistry fold_directory(const std::vector<RecordedEvent>& stream);
 
 // The "register" stream: which key became which document.
-struct RegisterView {
+class RegisterView {
+ public:
   int version = 0;
-  std::vector<std::pair<std::string, StreamId>> entries;  // key, document, in order
-  const StreamId* find(const std::string& key) const;
+  const std::vector<std::pair<std::string, StreamId>>& entries() const { return entries_; }  // key, document, in order
+  const StreamId* find(const std::string& key) const;  // by key, without a scan
+  void add(std::string key, StreamId document);
+
+ private:
+  std::vector<std::pair<std::string, StreamId>> entries_;
+  std::unordered_map<std::string, std::size_t> by_key_;  // the first entry of each key
 };
 RegisterView fold_register(const std::vector<RecordedEvent>& stream);
 

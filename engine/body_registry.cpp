@@ -4,10 +4,14 @@
 
 namespace cvtrack::engine {
 
+BodyRegistry::BodyRegistry(std::vector<Body> bodies) : bodies_(std::move(bodies)) {
+  index_.reserve(bodies_.size());
+  for (std::size_t i = 0; i < bodies_.size(); ++i) index_.try_emplace(bodies_[i].id, i);
+}
+
 const Body* BodyRegistry::find(const std::string& id) const {
-  for (const auto& b : bodies_)
-    if (b.id == id) return &b;
-  return nullptr;
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &bodies_[it->second];
 }
 
 bool BodyRegistry::is_under(const std::string& id, const std::string& ancestor) const {

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,11 +28,11 @@ struct Body {
 class BodyRegistry {
  public:
   BodyRegistry() = default;
-  explicit BodyRegistry(std::vector<Body> bodies) : bodies_(std::move(bodies)) {}
+  explicit BodyRegistry(std::vector<Body> bodies);
 
   const std::vector<Body>& bodies() const { return bodies_; }
   bool empty() const { return bodies_.empty(); }
-  const Body* find(const std::string& id) const;
+  const Body* find(const std::string& id) const;  // by id, without a scan
 
   // True when `ancestor` is above `id` (strictly) following parent links.
   bool is_under(const std::string& id, const std::string& ancestor) const;
@@ -55,6 +56,9 @@ class BodyRegistry {
 
  private:
   std::vector<Body> bodies_;
+  // Invariant: index_[id] is the position of body `id` in bodies_ (the
+  // first, if from_json has not yet refused a repeated id).
+  std::unordered_map<std::string, std::size_t> index_;
 };
 
 }  // namespace cvtrack::engine

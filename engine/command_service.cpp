@@ -21,12 +21,43 @@ Result<Registration> CommandService::register_document(const ParsedDocument& par
   return all->front();
 }
 
+namespace {
+
+StreamHead head_of(const std::vector<RecordedEvent>& stream) {
+  return stream.empty() ? StreamHead{} : StreamHead{stream.back().version, stream.back().hash};
+}
+
+}  // namespace
+
+Result<RegisterView*> CommandService::current_register() {
+  auto head = store_.stream_head(kRegisterStream);
+  if (!head) return head.error();
+  if (!register_ || register_->head != *head) {
+    register_.reset();
+    auto stream = store_.read_stream(kRegisterStream);
+    if (!stream) return stream.error();
+    // Kept under the head of what was read: if another writer appended
+    // after stream_head, the next call sees a different head and reads again.
+    register_ = KeptRegister{head_of(*stream), fold_register(*stream)};
+  }
+  return &register_->view;
+}
+
 Result<std::vector<Registration>> CommandService::register_documents(const std::vector<Incoming>& documents,
                                                                      Date today,
                                                                      std::vector<RecordedEvent>* recorded) {
-  auto stream = store_.read_stream(kRegisterStream);
-  if (!stream) return stream.error();
-  RegisterView view = fold_register(*stream);
+  auto kept = current_register();
+  if (!kept) return kept.error();
+  RegisterView& view = **kept;
+  // The kept view takes this call's entries as they are decided; unless the
+  // append succeeds, it is dropped and read again next time.
+  struct DropUnlessKept {
+    std::optional<KeptRegister>& kept;
+    bool keep = false;
+    ~DropUnlessKept() {
+      if (!keep) kept.reset();
+    }
+  } guard{register_};
   // All register entries go in one batch: a store checks each batch's
   // expected version against the log as it was before the append.
   StreamAppend entries{kRegisterStream, view.version, {}};
@@ -47,15 +78,24 @@ Result<std::vector<Registration>> CommandService::register_documents(const std::
       for (auto& e : appends.front().events) entries.events.push_back(std::move(e));
       rest.insert(rest.end(), std::make_move_iterator(appends.begin() + 1), std::make_move_iterator(appends.end()));
       appends.clear();
-      view.entries.emplace_back(request.key, decision->document);
+      view.add(request.key, decision->document);
       ++view.version;
     }
     out.push_back(std::move(*decision));
   }
-  if (entries.events.empty()) return out;
+  if (entries.events.empty()) {
+    guard.keep = true;
+    return out;
+  }
   rest.insert(rest.begin(), std::move(entries));
   auto written = store_.append(rest);
   if (!written) return written.error();
+  for (auto it = written->rbegin(); it != written->rend(); ++it)
+    if (it->stream == kRegisterStream) {
+      register_->head = StreamHead{it->version, it->hash};
+      guard.keep = true;
+      break;
+    }
   if (recorded) *recorded = std::move(*written);
   return out;
 }
@@ -63,12 +103,12 @@ Result<std::vector<Registration>> CommandService::register_documents(const std::
 Result<std::vector<RecordedEvent>> CommandService::load_directory(const BodyRegistry& bodies,
                                                                   const std::string& source, Date today,
                                                                   const nlohmann::json& original) {
-  auto stream = store_.read_stream(kDirectoryStream);
-  if (!stream) return stream.error();
+  auto head = store_.stream_head(kDirectoryStream);
+  if (!head) return head.error();
   NewEvent e{event_type::directory_loaded,
              {{"source", source}, {"bodies", bodies.to_json()}, {"original", original}},
              kSecretariat, to_utc_iso(clock_.now()), today};
-  return store_.append({{kDirectoryStream, int(stream->size()), {e}}});
+  return store_.append({{kDirectoryStream, head->version, {e}}});
 }
 
 Result<nlohmann::json> CommandService::directory_original() const {
@@ -81,10 +121,10 @@ Result<nlohmann::json> CommandService::directory_original() const {
 Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request) {
   auto stream = store_.read_stream(request.task);
   if (!stream) return stream.error();
-  auto registry = bodies();
+  auto registry = current_bodies();
   if (!registry) return registry.error();
   request.recorded_at = to_utc_iso(clock_.now());
-  auto decision = decide(fold_task(*stream), request, *registry);
+  auto decision = decide(fold_task(*stream), request, **registry);
   if (!decision) return decision.error();
   return store_.append(*decision);
 }
@@ -127,10 +167,21 @@ Result<DocumentView> CommandService::document(const StreamId& id) const {
   return fold_document(*stream);
 }
 
+Result<std::shared_ptr<const BodyRegistry>> CommandService::current_bodies() const {
+  auto head = store_.stream_head(kDirectoryStream);
+  if (!head) return head.error();
+  if (!directory_ || directory_->head != *head) {
+    auto stream = store_.read_stream(kDirectoryStream);
+    if (!stream) return stream.error();
+    directory_ = KeptDirectory{head_of(*stream), std::make_shared<const BodyRegistry>(fold_directory(*stream))};
+  }
+  return directory_->bodies;
+}
+
 Result<BodyRegistry> CommandService::bodies() const {
-  auto stream = store_.read_stream(kDirectoryStream);
-  if (!stream) return stream.error();
-  return fold_directory(*stream);
+  auto registry = current_bodies();
+  if (!registry) return registry.error();
+  return **registry;
 }
 
 Result<Snapshot> CommandService::snapshot(std::optional<Date> until) const {

@@ -6,12 +6,23 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/event.hpp"
 #include "engine/result.hpp"
 
 namespace cvtrack::engine {
+
+// The newest event of a stream: its version (0 and an empty hash when the
+// stream does not exist) and its hash. The hash chain makes the hash name
+// the stream's whole content (and the log's up to it), so a cache of what a
+// stream folds to is still good while its head's hash is the same.
+struct StreamHead {
+  int version = 0;
+  std::string hash;
+  friend bool operator==(const StreamHead&, const StreamHead&) = default;
+};
 
 class EventStore {
  public:
@@ -26,6 +37,15 @@ class EventStore {
 
   // The events of one stream, oldest first; empty when it does not exist.
   virtual Result<std::vector<RecordedEvent>> read_stream(const StreamId& stream) const = 0;
+
+  // The head of one stream, without reading its events. The default reads
+  // the stream; stores override it with something cheaper.
+  virtual Result<StreamHead> stream_head(const StreamId& stream) const {
+    auto events = read_stream(stream);
+    if (!events) return events.error();
+    if (events->empty()) return StreamHead{};
+    return StreamHead{events->back().version, events->back().hash};
+  }
 
   // Every event with seq > after, in seq order.
   virtual Result<std::vector<RecordedEvent>> read_all(std::int64_t after = 0) const = 0;

@@ -49,6 +49,12 @@ Result<std::vector<RecordedEvent>> MemoryEventStore::read_stream(const StreamId&
   return out;
 }
 
+Result<StreamHead> MemoryEventStore::stream_head(const StreamId& stream) const {
+  for (auto it = log_.rbegin(); it != log_.rend(); ++it)
+    if (it->stream == stream) return StreamHead{it->version, it->hash};
+  return StreamHead{};
+}
+
 Result<std::vector<RecordedEvent>> MemoryEventStore::read_all(std::int64_t after) const {
   std::vector<RecordedEvent> out;
   for (const auto& e : log_)

@@ -13,6 +13,7 @@ class MemoryEventStore final : public EventStore {
   Result<std::vector<RecordedEvent>> append(const std::vector<StreamAppend>& batches) override;
   Result<std::vector<RecordedEvent>> read_stream(const StreamId& stream) const override;
   Result<std::vector<RecordedEvent>> read_all(std::int64_t after = 0) const override;
+  Result<StreamHead> stream_head(const StreamId& stream) const override;
 
   std::size_t size() const { return log_.size(); }
 

@@ -51,7 +51,7 @@ Result<Registration> decide_register(const RegisterView& register_view, const Pa
   if (date && days_between(*date, request.today) < 0)
     return make_error(ErrorCode::bad_input, request.source + ": the document is dated " + to_iso(*date) +
                                                 ", after the registration date " + to_iso(request.today));
-  int number = int(register_view.entries.size()) + 1;
+  int number = int(register_view.entries().size()) + 1;
   result.document = "D" + std::to_string(number);
 
   json directives = json::array();

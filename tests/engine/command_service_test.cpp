@@ -188,6 +188,83 @@ TEST_SUITE("engine/command_service") {
     CHECK(h.store.size() == before);
   }
 
+  TEST_CASE("a command after the directory changes is decided with the new directory") {
+    EngineHarness h;
+    // The first command keeps the directory it folded.
+    auto unknown = h.run("T1.2", Acknowledge{}, "phong-moi");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().message.find("--as names unknown body \"phong-moi\"") != std::string::npos);
+    // Phòng Y tế now sits under a new office, which may act for it.
+    nlohmann::json bodies = cvtrack::test::sample_bodies().to_json();
+    bodies.push_back({{"id", "phong-moi"}, {"name", "Phòng mới"}, {"parent", "ubnd-huyen"}, {"kind", "government-office"}});
+    for (auto& b : bodies)
+      if (b["id"] == "phong-yte") b["parent"] = "phong-moi";
+    REQUIRE(h.service.load_directory(*BodyRegistry::from_json(bodies), "new.json", day("2021-09-08")));
+    REQUIRE(h.run("T1.2", Acknowledge{}, "phong-moi"));
+    CHECK(h.service.bodies()->find("phong-moi"));
+    // And back: the office is gone again.
+    REQUIRE(h.service.load_directory(cvtrack::test::sample_bodies(), "sample.json", day("2021-09-09")));
+    auto gone = h.run("T1.2", ReportProgress{50, ""}, "phong-moi");
+    REQUIRE_FALSE(gone);
+    CHECK(gone.error().message.find("--as names unknown body \"phong-moi\"") != std::string::npos);
+  }
+
+  TEST_CASE("a directory another service loads is seen by this service's next command") {
+    EngineHarness h;
+    CommandService other(h.store, h.clock, h.calendar);
+    REQUIRE_FALSE(h.run("T1.2", Acknowledge{}, "phong-moi"));
+    nlohmann::json bodies = cvtrack::test::sample_bodies().to_json();
+    bodies.push_back({{"id", "phong-moi"}, {"name", "Phòng mới"}, {"parent", nullptr}, {"kind", "government-office"}});
+    for (auto& b : bodies)
+      if (b["id"] == "phong-yte") b["parent"] = "phong-moi";
+    REQUIRE(other.load_directory(*BodyRegistry::from_json(bodies), "new.json", day("2021-09-08")));
+    CHECK(h.run("T1.2", Acknowledge{}, "phong-moi"));
+  }
+
+  TEST_CASE("two services registering in turn number documents one after the other and know each other's") {
+    EngineHarness h(false);
+    CommandService other(h.store, h.clock, h.calendar);
+    auto numbered = [](const char* number) {
+      ParsedDocument doc = sample_document();
+      doc.document.number = number;
+      return doc;
+    };
+    auto first = h.service.register_document(numbered("1/UBND"), "a", "a.txt", day("2021-09-07"));
+    REQUIRE(first);
+    CHECK(first->document == "D1");
+    auto second = other.register_document(numbered("2/UBND"), "b", "b.txt", day("2021-09-07"));
+    REQUIRE(second);
+    CHECK(second->document == "D2");
+    // The first service kept the register as it left it; it must see D2.
+    auto third = h.service.register_document(numbered("3/UBND"), "c", "c.txt", day("2021-09-07"));
+    REQUIRE(third);
+    CHECK(third->document == "D3");
+    auto again = h.service.register_document(numbered("2/UBND"), "b", "b-copy.txt", day("2021-09-07"));
+    REQUIRE(again);
+    CHECK(again->already_registered);
+    CHECK(again->document == "D2");
+    CHECK(h.store.read_stream("register")->size() == 3);
+  }
+
+  TEST_CASE("a registration the store refuses leaves the register as it was") {
+    MemoryEventStore memory;
+    FailingEventStore store(memory);
+    FixedClock clock(vietnam_noon(day("2021-09-07")));
+    WeekdaysOnly calendar;
+    CommandService service(store, clock, calendar);
+    REQUIRE(service.load_directory(cvtrack::test::sample_bodies(), "sample.json", day("2021-09-07")));
+    ParsedDocument second = sample_document();
+    second.document.number = "13/UBND-VP";
+    REQUIRE(service.register_document(second, "b", "b.txt", day("2021-09-07")));
+    store.fail = true;
+    REQUIRE_FALSE(service.register_document(sample_document(), "a", "a.txt", day("2021-09-07")));
+    store.fail = false;
+    auto retried = service.register_document(sample_document(), "a", "a.txt", day("2021-09-07"));
+    REQUIRE(retried);
+    CHECK_FALSE(retried->already_registered);
+    CHECK(retried->document == "D2");
+  }
+
   TEST_CASE("a store that fails to append: the command fails with the store's error and the state is unchanged") {
     MemoryEventStore memory;
     FailingEventStore store(memory);

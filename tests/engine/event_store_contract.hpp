@@ -83,6 +83,16 @@ inline void check_event_store_contract(const std::function<std::unique_ptr<engin
     auto none = store->read_stream("S404");
     REQUIRE(none);
     CHECK(none->empty());
+    CHECK(*store->stream_head("S404") == StreamHead{});
+  }
+
+  SUBCASE("a stream's head is the version and hash of its newest event") {
+    auto store = make();
+    REQUIRE(store->append({{"S1", 0, {sample_event("a"), sample_event("b")}}}));
+    auto later = store->append({{"S2", 0, {sample_event("c")}}, {"S1", 2, {sample_event("d")}}});
+    REQUIRE(later);
+    CHECK(*store->stream_head("S1") == StreamHead{3, (*later)[1].hash});
+    CHECK(*store->stream_head("S2") == StreamHead{1, (*later)[0].hash});
   }
 }
 
