@@ -72,7 +72,8 @@ const std::vector<std::string_view>& level_words() {
 const std::vector<std::string_view>& subject_terminators() {
   static const std::vector<std::string_view> words = {
       "tiếp tục", "chủ trì", "phối hợp", "tham mưu", "thực hiện", "triển khai", "tổ chức", "chỉ đạo",
-      "lãnh đạo", "xây dựng", "rà soát", "báo cáo", "theo dõi", "tăng cường", "đẩy mạnh", "quán triệt",
+      "lãnh đạo", "xây dựng", "rà soát", "báo cáo", "theo dõi", "tăng cường", "đẩy mạnh", "đẩy nhanh",
+      "quán triệt",
       "hướng dẫn", "kiểm tra", "có trách nhiệm", "chịu trách nhiệm", "khẩn trương", "tập trung",
       "chủ động", "xem xét", "giải quyết", "đăng tải", "tổng hợp", "cần", "phải", "quan tâm",
       "hoàn chỉnh", "hoàn thành", "bố trí", "vận động", "thường xuyên", "duy trì", "nắm", "nắm chắc",

@@ -450,6 +450,32 @@ TEST_SUITE("workflows/document_reader: layout") {
     CHECK(engine::to_iso(*second.back().deadline) == "2024-04-01");
   }
 
+  // "đẩy nhanh" is an operative verb like "đẩy mạnh": the list of bodies ends
+  // before it (the benchmark's documents read extra default tasks without it).
+  TEST_CASE("'đẩy nhanh tiến độ' after the bodies ends their list") {
+    auto p = parse("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 1520/UBND-KT\nQuảng Ngãi, ngày 10 tháng 10 năm 2025\n\n"
+                   "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các huyện, thị xã, thành phố.\n\n"
+                   "1. UBND các huyện, thị xã, thành phố đẩy nhanh tiến độ giải ngân vốn đầu tư công, xử lý "
+                   "dứt điểm các vướng mắc về giải phóng mặt bằng; định kỳ hằng tháng báo cáo kết quả về UBND "
+                   "tỉnh (qua Sở Tài chính) trước ngày 20 hằng tháng.\n"
+                   "2. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, UBND huyện Sơn Tịnh đẩy nhanh tiến độ "
+                   "các dự án trọng điểm, hoàn thành trước ngày 30/11/2025.\n");
+    const auto& first = p.directives.at(0).tasks;
+    REQUIRE(first.size() == 2);  // the work and the monthly report, not the Kính gửi lines
+    for (const auto& t : first) {
+      CHECK(t.assignee == "UBND các huyện, thị xã, thành phố");
+      CHECK_FALSE(t.is_default);
+    }
+    CHECK(first[1].kind == engine::TaskKind::report);
+    const auto& second = p.directives.at(1).tasks;
+    REQUIRE(second.size() == 3);
+    CHECK(second[0].assignee == "Sở Xây dựng");
+    CHECK(second[0].role == engine::TaskRole::lead);
+    CHECK(second[1].assignee == "Sở Tài chính");
+    CHECK(second[2].assignee == "UBND huyện Sơn Tịnh");
+    CHECK(second[2].role == engine::TaskRole::coordinate);
+  }
+
   TEST_CASE("a deadline counted from an undated event stays a rule, and the duty is on-event") {
     auto p = parse(party_document("1. Ủy ban Kiểm tra Đảng ủy xã giải quyết đơn thư trong thời hạn 07 ngày làm "
                                   "việc kể từ ngày nhận được đơn.\n"));
