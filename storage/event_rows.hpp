@@ -9,16 +9,21 @@
 
 #include "engine/event.hpp"
 #include "engine/result.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace cvtrack::storage {
 
 inline constexpr const char* kEventColumns =
     "seq, stream, version, type, payload, actor, recorded_at, effective_on, prev_hash, hash";
 
+// The row `query` (selecting kEventColumns) stands on. A row whose payload
+// or date no longer parses (altered by hand) is an error naming it.
+engine::Result<engine::RecordedEvent> read_event_row(SQLite::Statement& query);
+
 // Reads every row `query` (selecting kEventColumns) returns. A row whose
 // payload or date no longer parses (altered by hand) is an error naming it.
 engine::Result<std::vector<engine::RecordedEvent>> read_events(SQLite::Statement& query);
 
-void insert_event(SQLite::Database& db, const engine::RecordedEvent& event);
+void insert_event(StatementCache& statements, const engine::RecordedEvent& event);
 
 }  // namespace cvtrack::storage

@@ -17,19 +17,29 @@ std::string describe(const engine::RecordedEvent& e) {
          e.event.type + ")";
 }
 
-// The first link that does not hold, or "" when the chain is whole.
-std::string check_chain(const std::vector<engine::RecordedEvent>& events) {
+// The first link that does not hold, or "" when the chain is whole; counts
+// every event. Reads the log once in seq order, one row at a time.
+engine::Result<std::string> check_chain(SQLite::Database& db, std::int64_t& count) {
+  SQLite::Statement q(db, std::string("SELECT ") + kEventColumns + " FROM events ORDER BY seq");
   std::int64_t expected_seq = 1;
   std::string prev = engine::kGenesisHash;
-  for (const auto& e : events) {
+  std::string problem;
+  while (q.executeStep()) {
+    auto row = read_event_row(q);
+    if (!row) return row.error();
+    const engine::RecordedEvent& e = *row;
+    ++count;
+    if (!problem.empty()) continue;
     if (e.seq != expected_seq)
-      return "event " + std::to_string(expected_seq) + " is missing (the next is " + std::to_string(e.seq) + ")";
-    if (e.prev_hash != prev) return describe(e) + ": does not link to the event before it";
-    if (e.hash != engine::compute_hash(e)) return describe(e) + ": its contents do not match its hash (altered)";
+      problem = "event " + std::to_string(expected_seq) + " is missing (the next is " + std::to_string(e.seq) + ")";
+    else if (e.prev_hash != prev)
+      problem = describe(e) + ": does not link to the event before it";
+    else if (e.hash != engine::compute_hash(e))
+      problem = describe(e) + ": its contents do not match its hash (altered)";
     prev = e.hash;
     ++expected_seq;
   }
-  return "";
+  return problem;
 }
 
 std::vector<std::string> dump_table(SQLite::Database& db, const ProjectionTable& table) {
@@ -63,11 +73,6 @@ std::string compare_projections(SQLite::Database& stored, SQLite::Database& repl
   return "";
 }
 
-engine::Result<std::vector<engine::RecordedEvent>> all_events(SQLite::Database& db) {
-  SQLite::Statement q(db, std::string("SELECT ") + kEventColumns + " FROM events ORDER BY seq");
-  return read_events(q);
-}
-
 }  // namespace
 
 engine::Result<VerifyReport> verify_log(SqliteDatabase& database) {
@@ -76,18 +81,24 @@ engine::Result<VerifyReport> verify_log(SqliteDatabase& database) {
     SQLite::Database& db = database.impl().db;
     // One read transaction: the chain and the projections from one snapshot.
     SQLite::Transaction snapshot(db);
-    auto events = all_events(db);
-    if (!events) {
+    auto chain = check_chain(db, report.events);
+    if (!chain) {
       report.ok = false;
-      report.problem = events.error().message;
+      report.problem = chain.error().message;
       return report;
     }
-    report.events = std::int64_t(events->size());
-    report.problem = check_chain(*events);
+    report.problem = *chain;
     if (report.problem.empty()) {
       auto scratch = SqliteDatabase::open(":memory:");
       if (!scratch) return scratch.error();
-      project_all((*scratch)->impl().db, *events);
+      SQLite::Transaction replay((*scratch)->impl().db);
+      auto projected = project_all(db, (*scratch)->impl().statements);
+      if (!projected) {
+        report.ok = false;
+        report.problem = projected.error().message;
+        return report;
+      }
+      replay.commit();
       report.problem = compare_projections(db, (*scratch)->impl().db);
     }
     report.ok = report.problem.empty();
@@ -101,11 +112,10 @@ engine::Result<std::int64_t> rebuild_projections(SqliteDatabase& database) {
   try {
     SQLite::Database& db = database.impl().db;
     SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto events = all_events(db);
-    if (!events) return events.error();
-    project_all(db, *events);
+    auto replayed = project_all(db, database.impl().statements);
+    if (!replayed) return replayed.error();
     txn.commit();
-    return std::int64_t(events->size());
+    return *replayed;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database.path() + ": rebuilding the projections");
   }

@@ -6,6 +6,7 @@
 #include "engine/apply.hpp"
 #include "engine/deadline_schedule.hpp"
 #include "engine/task_view_json.hpp"
+#include "storage/event_rows.hpp"
 #include "storage/schema.hpp"
 
 namespace cvtrack::storage {
@@ -23,15 +24,18 @@ std::optional<std::string> iso(const std::optional<Date>& date) {
   return date ? std::optional<std::string>(engine::to_iso(*date)) : std::nullopt;
 }
 
-void project_task(SQLite::Database& db, const engine::TaskView& t) {
-  SQLite::Statement clear(db, "DELETE FROM report_occurrences WHERE task_id = ?");
-  clear.bind(1, t.id);
-  clear.exec();
-  SQLite::Statement row(db, R"sql(
+void project_task(StatementCache& statements, const engine::TaskView& t, bool replace) {
+  if (replace) {
+    auto clear = statements.get("DELETE FROM report_occurrences WHERE task_id = ?");
+    clear->bind(1, t.id);
+    clear->exec();
+  }
+  auto cached = statements.get(R"sql(
     INSERT OR REPLACE INTO tasks (id, document_id, directive, parent_id, holder, assignee, role, kind,
       recurrence, state, deadline, first_deadline, submitted_on, done_on, progress, assigned_on,
       last_change_on, version, view)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  SQLite::Statement& row = *cached;
   int i = 0;
   row.bind(++i, t.id);
   row.bind(++i, t.document);
@@ -54,7 +58,8 @@ void project_task(SQLite::Database& db, const engine::TaskView& t) {
   row.bind(++i, engine::to_json(t).dump());
   row.exec();
   for (const auto& [period, o] : t.occurrences) {
-    SQLite::Statement occ(db, "INSERT INTO report_occurrences VALUES (?, ?, ?, ?, ?)");
+    auto cached_occ = statements.get("INSERT INTO report_occurrences VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement& occ = *cached_occ;
     occ.bind(1, t.id);
     occ.bind(2, period);
     occ.bind(3, engine::to_iso(o.due));
@@ -64,11 +69,12 @@ void project_task(SQLite::Database& db, const engine::TaskView& t) {
   }
 }
 
-void project_document(SQLite::Database& db, const engine::DocumentView& d) {
-  SQLite::Statement row(db, R"sql(
+void project_document(StatementCache& statements, const engine::DocumentView& d, bool replace) {
+  auto cached = statements.get(R"sql(
     INSERT OR REPLACE INTO documents (id, doc_key, kind, issuer, number, date, subject, source,
       registered_on, task_count, version)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  SQLite::Statement& row = *cached;
   const auto& h = d.header;
   row.bind(1, d.id);
   row.bind(2, d.key);
@@ -82,12 +88,15 @@ void project_document(SQLite::Database& db, const engine::DocumentView& d) {
   row.bind(10, int(d.tasks.size()));
   row.bind(11, d.version);
   row.exec();
-  SQLite::Statement clear(db, "DELETE FROM directives WHERE document_id = ?");
-  clear.bind(1, d.id);
-  clear.exec();
+  if (replace) {
+    auto clear = statements.get("DELETE FROM directives WHERE document_id = ?");
+    clear->bind(1, d.id);
+    clear->exec();
+  }
   int ordinal = 0;
   for (const auto& r : d.directives) {
-    SQLite::Statement dir(db, "INSERT INTO directives VALUES (?, ?, ?, ?, ?, ?)");
+    auto cached_dir = statements.get("INSERT INTO directives VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& dir = *cached_dir;
     dir.bind(1, d.id);
     dir.bind(2, ++ordinal);
     dir.bind(3, r.path);
@@ -98,10 +107,11 @@ void project_document(SQLite::Database& db, const engine::DocumentView& d) {
   }
 }
 
-void project_bodies(SQLite::Database& db, const engine::BodyRegistry& registry) {
-  db.exec("DELETE FROM bodies");
+void project_bodies(StatementCache& statements, const engine::BodyRegistry& registry) {
+  statements.get("DELETE FROM bodies")->exec();
   for (const auto& b : registry.bodies()) {
-    SQLite::Statement row(db, "INSERT INTO bodies VALUES (?, ?, ?, ?)");
+    auto cached = statements.get("INSERT INTO bodies VALUES (?, ?, ?, ?)");
+    SQLite::Statement& row = *cached;
     row.bind(1, b.id);
     row.bind(2, b.name);
     bind_text(row, 3, b.parent);
@@ -115,16 +125,19 @@ void project_bodies(SQLite::Database& db, const engine::BodyRegistry& registry) 
 // append's transaction: the backstop of "exactly once" when two writers
 // decided on the same state. Markers written before rungs existed are
 // inserted OR IGNORE: old logs may hold a repeat, and must still rebuild.
-void project_marks(SQLite::Database& db, const engine::StreamId& task,
-                   const std::vector<engine::RecordedEvent>& events) {
-  SQLite::Statement clear(db, "DELETE FROM deadline_marks WHERE task_id = ?");
-  clear.bind(1, task);
-  clear.exec();
+void project_marks(StatementCache& statements, const engine::StreamId& task,
+                   const std::vector<engine::RecordedEvent>& events, bool replace) {
+  if (replace) {
+    auto clear = statements.get("DELETE FROM deadline_marks WHERE task_id = ?");
+    clear->bind(1, task);
+    clear->exec();
+  }
   for (const auto& e : events) {
     auto mark = engine::deadline_mark_of(e.event);
     if (!mark) continue;
-    SQLite::Statement row(db, mark->legacy ? "INSERT OR IGNORE INTO deadline_marks VALUES (?, ?, ?, ?)"
-                                           : "INSERT INTO deadline_marks VALUES (?, ?, ?, ?)");
+    auto cached = statements.get(mark->legacy ? "INSERT OR IGNORE INTO deadline_marks VALUES (?, ?, ?, ?)"
+                                              : "INSERT INTO deadline_marks VALUES (?, ?, ?, ?)");
+    SQLite::Statement& row = *cached;
     row.bind(1, task);
     row.bind(2, mark->due_key);
     row.bind(3, mark->rung);
@@ -133,24 +146,51 @@ void project_marks(SQLite::Database& db, const engine::StreamId& task,
   }
 }
 
-}  // namespace
-
-void project_stream(SQLite::Database& db, const engine::StreamId& stream,
-                    const std::vector<engine::RecordedEvent>& events) {
+// Replaces (or, when `replace` is false, only inserts) the rows of one
+// stream; false for tables just emptied, where there is nothing to delete.
+void project(StatementCache& statements, const engine::StreamId& stream,
+             const std::vector<engine::RecordedEvent>& events, bool replace) {
   if (engine::is_task_stream(stream)) {
-    project_task(db, engine::fold_task(events));
-    project_marks(db, stream, events);
+    project_task(statements, engine::fold_task(events), replace);
+    project_marks(statements, stream, events, replace);
+  } else if (engine::is_document_stream(stream)) {
+    project_document(statements, engine::fold_document(events), replace);
+  } else if (stream == engine::kDirectoryStream) {
+    project_bodies(statements, engine::fold_directory(events));
   }
-  else if (engine::is_document_stream(stream)) project_document(db, engine::fold_document(events));
-  else if (stream == engine::kDirectoryStream) project_bodies(db, engine::fold_directory(events));
   // The register has no table of its own: documents.doc_key carries it.
 }
 
-void project_all(SQLite::Database& db, const std::vector<engine::RecordedEvent>& events) {
-  for (const auto& table : kProjectionTables) db.exec(std::string("DELETE FROM ") + table.name);
-  std::map<engine::StreamId, std::vector<engine::RecordedEvent>> streams;
-  for (const auto& e : events) streams[e.stream].push_back(e);
-  for (const auto& [stream, stream_events] : streams) project_stream(db, stream, stream_events);
+}  // namespace
+
+bool has_projection(const engine::StreamId& stream) {
+  return engine::is_task_stream(stream) || engine::is_document_stream(stream) || stream == engine::kDirectoryStream;
+}
+
+void project_stream(StatementCache& statements, const engine::StreamId& stream,
+                    const std::vector<engine::RecordedEvent>& events) {
+  project(statements, stream, events, true);
+}
+
+engine::Result<std::int64_t> project_all(SQLite::Database& source, StatementCache& target) {
+  for (const auto& table : kProjectionTables) target.get(std::string("DELETE FROM ") + table.name)->exec();
+  // Stream by stream, in the order of the UNIQUE (stream, version) index:
+  // one pass, no sort, and only one stream's events in memory at a time.
+  SQLite::Statement q(source, std::string("SELECT ") + kEventColumns + " FROM events ORDER BY stream, version");
+  std::int64_t count = 0;
+  std::vector<engine::RecordedEvent> stream;
+  while (q.executeStep()) {
+    auto e = read_event_row(q);
+    if (!e) return e.error();
+    ++count;
+    if (!stream.empty() && stream.back().stream != e->stream) {
+      if (has_projection(stream.back().stream)) project(target, stream.back().stream, stream, false);
+      stream.clear();
+    }
+    stream.push_back(std::move(*e));
+  }
+  if (!stream.empty() && has_projection(stream.back().stream)) project(target, stream.back().stream, stream, false);
+  return count;
 }
 
 }  // namespace cvtrack::storage

@@ -3,24 +3,35 @@
 // Writing the projection rows of one stream from its events. Each stream's
 // rows are a function of that stream alone (fold, then write), so the same
 // code serves appends, rebuild and verify, and they cannot disagree.
-// Private to storage/.
+// Statements come from the connection's StatementCache: appends and rebuild
+// run the same few statements many times. Private to storage/.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <vector>
 
 #include "engine/event.hpp"
+#include "engine/result.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace cvtrack::storage {
+
+// False for the streams no table is derived from (the register: its
+// entries are documents.doc_key), which appends need not read back.
+bool has_projection(const engine::StreamId& stream);
 
 // Replaces the rows derived from `stream` with those its events give.
 // REQUIRES: `events` is the whole stream, in version order. Throws
 // SQLite::Exception; callers run it inside their transaction.
-void project_stream(SQLite::Database& db, const engine::StreamId& stream,
+void project_stream(StatementCache& statements, const engine::StreamId& stream,
                     const std::vector<engine::RecordedEvent>& events);
 
-// Empties every projection table and projects every stream of `events`.
-void project_all(SQLite::Database& db, const std::vector<engine::RecordedEvent>& events);
+// Empties every projection table of `target`'s connection and projects
+// every stream of `source`'s event log, reading it once, stream by stream.
+// Returns how many events were read; an Error names an unreadable row.
+// Throws SQLite::Exception; callers run it inside their transaction.
+engine::Result<std::int64_t> project_all(SQLite::Database& source, StatementCache& target);
 
 }  // namespace cvtrack::storage

@@ -2,7 +2,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 
 #include "engine/memory_event_store.hpp"
 #include "storage/event_rows.hpp"
@@ -13,24 +12,30 @@ namespace cvtrack::storage {
 
 namespace {
 
-int stream_version(SQLite::Database& db, const engine::StreamId& stream) {
-  SQLite::Statement q(db, "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?");
-  q.bind(1, stream);
-  q.executeStep();
-  return q.getColumn(0).getInt();
+int stream_version(StatementCache& statements, const engine::StreamId& stream) {
+  auto q = statements.get("SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?");
+  q->bind(1, stream);
+  q->executeStep();
+  return q->getColumn(0).getInt();
 }
 
-std::pair<std::int64_t, std::string> log_tail(SQLite::Database& db) {
-  SQLite::Statement q(db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
-  if (!q.executeStep()) return {0, engine::kGenesisHash};
-  return {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+std::pair<std::int64_t, std::string> log_tail(StatementCache& statements) {
+  auto q = statements.get("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!q->executeStep()) return {0, engine::kGenesisHash};
+  return {q->getColumn(0).getInt64(), q->getColumn(1).getString()};
 }
 
-engine::Result<std::vector<engine::RecordedEvent>> read_stream_in(SQLite::Database& db,
+const std::string& stream_sql() {
+  static const std::string sql =
+      std::string("SELECT ") + kEventColumns + " FROM events WHERE stream = ? ORDER BY version";
+  return sql;
+}
+
+engine::Result<std::vector<engine::RecordedEvent>> read_stream_in(StatementCache& statements,
                                                                    const engine::StreamId& stream) {
-  SQLite::Statement q(db, std::string("SELECT ") + kEventColumns + " FROM events WHERE stream = ? ORDER BY version");
-  q.bind(1, stream);
-  return read_events(q);
+  auto q = statements.get(stream_sql());
+  q->bind(1, stream);
+  return read_events(*q);
 }
 
 // A savepoint that rolls back unless released (SQLite::Transaction's
@@ -106,15 +111,28 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
       savepoint.emplace(db);
     else
       txn.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
+    StatementCache& statements = database_.impl().statements;
     for (const auto& batch : batches) {
-      int actual = stream_version(db, batch.stream);
+      int actual = stream_version(statements, batch.stream);
       if (actual != batch.expected_version)
         return engine::conflict_error(batch.stream, batch.expected_version, actual);
     }
-    auto [seq, prev_hash] = log_tail(db);
+    auto [seq, prev_hash] = log_tail(statements);
     std::vector<engine::RecordedEvent> written;
-    std::set<engine::StreamId> touched;
+    // Each projected stream: the events it held before (read once, when it
+    // had any) and then the new ones, so nothing just written is read back.
+    std::map<engine::StreamId, std::vector<engine::RecordedEvent>> touched;
     for (const auto& batch : batches) {
+      std::vector<engine::RecordedEvent>* projected = nullptr;
+      if (has_projection(batch.stream)) {
+        auto [it, first] = touched.try_emplace(batch.stream);
+        if (first && batch.expected_version > 0) {
+          auto before = read_stream_in(statements, batch.stream);
+          if (!before) return before.error();
+          it->second = std::move(*before);
+        }
+        projected = &it->second;
+      }
       int version = batch.expected_version;
       for (const auto& event : batch.events) {
         engine::RecordedEvent r;
@@ -125,16 +143,12 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
         r.prev_hash = prev_hash;
         r.hash = engine::compute_hash(r);
         prev_hash = r.hash;
-        insert_event(db, r);
+        insert_event(statements, r);
+        if (projected) projected->push_back(r);
         written.push_back(std::move(r));
       }
-      touched.insert(batch.stream);
     }
-    for (const auto& stream : touched) {
-      auto events = read_stream_in(db, stream);
-      if (!events) return events.error();
-      project_stream(db, stream, *events);
-    }
+    for (const auto& [stream, events] : touched) project_stream(statements, stream, events);
     if (txn) txn->commit();
     if (savepoint) savepoint->release();
     return written;
@@ -151,7 +165,19 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
 engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::read_stream(
     const engine::StreamId& stream) const {
   try {
-    return read_stream_in(database_.impl().db, stream);
+    return read_stream_in(database_.impl().statements, stream);
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading stream " + stream);
+  }
+}
+
+engine::Result<engine::StreamHead> SqliteEventStore::stream_head(const engine::StreamId& stream) const {
+  try {
+    auto q = database_.impl().statements.get(
+        "SELECT version, hash FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1");
+    q->bind(1, stream);
+    if (!q->executeStep()) return engine::StreamHead{};
+    return engine::StreamHead{q->getColumn(0).getInt(), q->getColumn(1).getString()};
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading stream " + stream);
   }
@@ -159,10 +185,11 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::read_stream
 
 engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::read_all(std::int64_t after) const {
   try {
-    SQLite::Statement q(database_.impl().db,
-                        std::string("SELECT ") + kEventColumns + " FROM events WHERE seq > ? ORDER BY seq");
-    q.bind(1, static_cast<std::int64_t>(after));
-    return read_events(q);
+    static const std::string sql =
+        std::string("SELECT ") + kEventColumns + " FROM events WHERE seq > ? ORDER BY seq";
+    auto q = database_.impl().statements.get(sql);
+    q->bind(1, static_cast<std::int64_t>(after));
+    return read_events(*q);
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading the event log");
   }

@@ -23,6 +23,8 @@ class SqliteEventStore final : public engine::EventStore {
       const std::vector<engine::StreamAppend>& batches) override;
   engine::Result<std::vector<engine::RecordedEvent>> read_stream(const engine::StreamId& stream) const override;
   engine::Result<std::vector<engine::RecordedEvent>> read_all(std::int64_t after = 0) const override;
+  // One row of the UNIQUE (stream, version) index.
+  engine::Result<engine::StreamHead> stream_head(const engine::StreamId& stream) const override;
 
   // Group commit: BEGIN IMMEDIATE ... COMMIT around many appends, each of
   // which is then a SAVEPOINT (rolled back alone when it fails). COMMIT

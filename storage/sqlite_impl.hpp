@@ -11,12 +11,15 @@
 
 #include "engine/result.hpp"
 #include "storage/sqlite_database.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace cvtrack::storage {
 
 struct SqliteDatabase::Impl {
   explicit Impl(const std::string& path) : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {}
   SQLite::Database db;
+  // Declared after `db`, so every statement is finalized before it closes.
+  StatementCache statements{db};
 };
 
 // busy/locked and a full disk -> unavailable; constraint -> conflict; the

@@ -93,4 +93,28 @@ TEST_SUITE("storage/group_commit") {
     REQUIRE(store.append({{"S1", 1, {test::sample_event("task_acknowledged")}}}));
     CHECK(store.read_all()->size() == 2);
   }
+
+  TEST_CASE("a directory loaded in an abandoned group is forgotten by the next command") {
+    test::TempDirectory dir;
+    auto db = storage::SqliteDatabase::open(dir.file("abandoned.db").string());
+    REQUIRE(db);
+    storage::SqliteEventStore store(**db);
+    FixedClock clock(vietnam_noon(test::day("2021-09-07")));
+    WeekdaysOnly calendar;
+    CommandService service(store, clock, calendar);
+    REQUIRE(service.load_directory(test::sample_bodies(), "sample.json", test::day("2021-09-07")));
+    REQUIRE(service.register_document(test::sample_document(), test::kSampleText, "sample.txt", test::day("2021-09-07")));
+    nlohmann::json bodies = test::sample_bodies().to_json();
+    bodies.push_back({{"id", "phong-moi"}, {"name", "Phòng mới"}, {"parent", nullptr}, {"kind", "government-office"}});
+    TaskRequest ack{"T1.2", Acknowledge{}, std::string("phong-moi"), test::day("2021-09-08"), ""};
+    for (auto& body : bodies)
+      if (body["id"] == "phong-yte") body["parent"] = "phong-moi";
+    REQUIRE(store.begin_group());
+    REQUIRE(service.load_directory(*BodyRegistry::from_json(bodies), "new.json", test::day("2021-09-08")));
+    REQUIRE(service.execute(ack));  // the group sees its own directory
+    store.abandon_group();
+    auto refused = service.execute(ack);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("--as names unknown body \"phong-moi\"") != std::string::npos);
+  }
 }

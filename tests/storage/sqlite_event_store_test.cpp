@@ -25,6 +25,7 @@ class OwningStore final : public EventStore {
   Result<std::vector<RecordedEvent>> append(const std::vector<StreamAppend>& b) override { return store_.append(b); }
   Result<std::vector<RecordedEvent>> read_stream(const StreamId& s) const override { return store_.read_stream(s); }
   Result<std::vector<RecordedEvent>> read_all(std::int64_t after) const override { return store_.read_all(after); }
+  Result<StreamHead> stream_head(const StreamId& s) const override { return store_.stream_head(s); }
 
  private:
   std::unique_ptr<storage::SqliteDatabase> database_;
@@ -61,6 +62,38 @@ TEST_SUITE("storage/sqlite_event_store") {
     CHECK(lost.error().code == ErrorCode::conflict);
     CHECK(lost.error().message.rfind("S1: changed by someone else meanwhile", 0) == 0);
     CHECK(two.read_all()->size() == 2);
+  }
+
+  TEST_CASE("a directory another connection loads is seen by this connection's next command") {
+    test::TempDirectory dir;
+    std::string path = dir.file("directory.db").string();
+    auto a = storage::SqliteDatabase::open(path);
+    auto b = storage::SqliteDatabase::open(path);
+    REQUIRE(a);
+    REQUIRE(b);
+    storage::SqliteEventStore one(**a), two(**b);
+    FixedClock clock(vietnam_noon(day("2021-09-07")));
+    WeekdaysOnly calendar;
+    CommandService here(one, clock, calendar), there(two, clock, calendar);
+    REQUIRE(here.load_directory(test::sample_bodies(), "sample.json", day("2021-09-07")));
+    REQUIRE(here.register_document(test::sample_document(), test::kSampleText, "sample.txt", day("2021-09-07")));
+    TaskRequest ack{"T1.2", Acknowledge{}, std::string("phong-moi"), day("2021-09-08"), ""};
+    REQUIRE_FALSE(here.execute(ack));  // and `here` keeps the directory it folded
+    nlohmann::json bodies = test::sample_bodies().to_json();
+    bodies.push_back({{"id", "phong-moi"}, {"name", "Phòng mới"}, {"parent", nullptr}, {"kind", "government-office"}});
+    for (auto& body : bodies)
+      if (body["id"] == "phong-yte") body["parent"] = "phong-moi";
+    REQUIRE(there.load_directory(*BodyRegistry::from_json(bodies), "new.json", day("2021-09-08")));
+    CHECK(here.execute(ack));
+    // Registrations too: `here` kept the register at D1 and must see D2.
+    ParsedDocument second = test::sample_document();
+    second.document.number = "13/UBND-VP";
+    REQUIRE(there.register_document(second, "b", "b.txt", day("2021-09-08")));
+    ParsedDocument third = test::sample_document();
+    third.document.number = "14/UBND-VP";
+    auto registered = here.register_document(third, "c", "c.txt", day("2021-09-08"));
+    REQUIRE(registered);
+    CHECK(registered->document == "D3");
   }
 
   TEST_CASE("the log refuses UPDATE and DELETE") {
