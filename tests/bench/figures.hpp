@@ -15,6 +15,7 @@
 #include "engine/command_service.hpp"
 #include "storage/sqlite_database.hpp"
 #include "storage/sqlite_event_store.hpp"
+#include "tests/bench/http_harness.hpp"
 #include "tests/bench/report.hpp"
 #include "tests/bench/workload.hpp"
 
@@ -71,6 +72,27 @@ double figure_durable(Engine& engine, const std::vector<std::string>& tasks, int
 // (7) the cvtrack program on the finished database: rebuild time, and with
 // `serve` start-up time and peak RSS.
 void figure_process(const std::string& cvtrack, const std::string& db, std::int64_t tasks,
+                    const std::string& work_dir, Report& report);
+
+// (3) group commit through `serve` (HTTP ack/progress, 1, 16 and 64 client
+// threads, `seconds` each) against raw single-row INSERT commits measured
+// there, with (2)'s rate (`durable_rate`) beside it.
+void figure_group_commit(const ServeProcess& serve, std::vector<Unit>& units, const std::string& db,
+                         double durable_rate, double fdatasync_ms, double seconds, const std::string& work_dir,
+                         Report& report);
+
+// (6) wrk on a unit's task list and on a task action, against /api/health.
+void figure_http(const ServeProcess& serve, std::vector<Unit>& units, double seconds, const std::string& work_dir,
+                 Report& report);
+
+// (8) Redmine side by side (tests/bench/redmine/setup.sh); rows saying
+// "not measured" when `url` is empty.
+struct RedmineOptions {
+  std::string url, key;  // REDMINE_URL, REDMINE_KEY as setup.sh prints them
+  int issues = 300;      // tasks created on each side
+  int repeats = 30;      // overdue list requests
+};
+void figure_redmine(const std::string& cvtrack, const Corpus& corpus, const RedmineOptions& options,
                     const std::string& work_dir, Report& report);
 
 }  // namespace cvtrack::bench

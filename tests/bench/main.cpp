@@ -1,6 +1,7 @@
 // cvtrack_bench: the benchmark suite of issue 6 (README.md#benchmarks).
 //
 //   cvtrack_bench suite --tasks N --work DIR [--checkpoints A,B,...] [--commands N] [--repeats N]
+//                       [--http-seconds S] [--redmine URL --redmine-key KEY [--redmine-issues N]]
 //   cvtrack_bench sample --out DIR [--count N]     the directory and N documents, as files
 //
 // `.ci/bench quick|full` is the documented way to run it.
@@ -25,6 +26,7 @@ std::vector<std::int64_t> numbers(const std::string& list) {
 int usage() {
   std::cerr << "usage: cvtrack_bench suite --tasks N --work DIR [--checkpoints A,B,...] [--commands N] "
                "[--repeats N] [--cvtrack PATH]\n"
+               "         [--http-seconds S] [--redmine URL --redmine-key KEY [--redmine-issues N]]\n"
                "       cvtrack_bench sample --out DIR [--count N]\n";
   return 2;
 }
@@ -54,6 +56,10 @@ int main(int argc, char** argv) {
     if (auto* c = option("--commands")) o.durable_commands = std::stoi(*c);
     if (auto* c = option("--repeats")) o.query_repeats = std::stoi(*c);
     o.cvtrack = option("--cvtrack") ? *option("--cvtrack") : CVTRACK_BINARY;
+    if (auto* c = option("--http-seconds")) o.http_seconds = std::stod(*c);
+    if (auto* c = option("--redmine")) o.redmine_url = *c;
+    if (auto* c = option("--redmine-key")) o.redmine_key = *c;
+    if (auto* c = option("--redmine-issues")) o.redmine_issues = std::stoi(*c);
     cvtrack::bench::run_suite(o);
     return 0;
   } catch (const std::exception& e) {

@@ -108,9 +108,27 @@ void run_suite(const SuiteOptions& o) {
     figure_queries(engine, registered, o.query_repeats, report, curve);
   report.section(curve_section(curve, o.work_dir));
 
-  figure_durable(engine, tasks, o.durable_commands, o.work_dir, report);
+  double durable_rate = figure_durable(engine, tasks, o.durable_commands, o.work_dir, report);
   engine = Engine{};  // closed: the program gets the database to itself
   figure_process(o.cvtrack, db_path, registered, o.work_dir, report);
+
+  // (3) and (6): one `cvtrack serve` on the finished database, unit tokens
+  // made before it starts. (8) on a database of its own.
+  {
+    std::vector<Unit> units = open_units(o.cvtrack, db_path, 64);
+    ServeProcess serve(o.cvtrack, db_path, o.work_dir + "/serve-http.log");
+    figure_group_commit(serve, units, db_path, durable_rate, fdatasync_ms, o.http_seconds, o.work_dir, report);
+    figure_http(serve, units, o.http_seconds, o.work_dir, report);
+  }
+  try {
+    figure_redmine(o.cvtrack, corpus, {o.redmine_url, o.redmine_key, o.redmine_issues, 30}, o.work_dir, report);
+  } catch (const std::exception& e) {
+    // The table so far is still worth seeing; the run fails all the same.
+    report.add({"(8) vs Redmine", "FAILED", e.what(), "-"});
+    std::cout << "\n";
+    report.print(std::cout);
+    throw;
+  }
 
   std::cout << "\n";
   report.print(std::cout);

@@ -21,6 +21,9 @@ struct SuiteOptions {
   std::string work_dir;                     // databases, samples, logs, queries.dat/png
   std::string cvtrack;                      // the program, for (7)
   std::uint64_t seed = 20251001;
+  double http_seconds = 5;                  // (3) each client count, (6) each wrk run
+  std::string redmine_url, redmine_key;     // (8): empty, not measured (tests/bench/redmine/setup.sh)
+  int redmine_issues = 300;
 };
 
 // Prints the table to stdout; throws on a failure the run cannot go past.
