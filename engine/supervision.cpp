@@ -87,6 +87,13 @@ void count(CategoryCounts& c, const TaskStatus& s) {
 }
 }  // namespace
 
+Date due_soon_before(Date as_of, const WorkingDays& calendar, const StatusSettings& settings) {
+  // working_days_between(as_of, d) <= N exactly for d before the (N+1)th
+  // working day after as_of.
+  if (settings.due_soon_working_days < 0) return as_of;  // nothing is due soon
+  return calendar.add_working_days(as_of, settings.due_soon_working_days + 1);
+}
+
 Stats build_stats(const std::vector<TaskView>& tasks, Date as_of, const WorkingDays& calendar,
                   const StatusSettings& settings) {
   Stats stats;

@@ -69,6 +69,12 @@ struct Stats {
   CategoryCounts total;
 };
 
+// The first deadline that is not "due soon" at `as_of`: a task within its
+// deadline is due soon when its deadline is before this date (at most
+// `settings.due_soon_working_days` working days after as_of). Lets a query
+// count due-soon tasks by comparing dates.
+Date due_soon_before(Date as_of, const WorkingDays& calendar, const StatusSettings& settings);
+
 Stats build_stats(const std::vector<TaskView>& tasks, Date as_of, const WorkingDays& calendar,
                   const StatusSettings& settings);
 

@@ -99,13 +99,28 @@ engine::Result<std::vector<engine::OverdueItem>> ProjectionReader::overdue_page(
   try {
     SQLite::Database& db = database_.impl().db;
     std::vector<OverdueKey> keys;
-    // Each source in its own ORDER BY ... LIMIT, so SQLite walks the partial
-    // index (open_tasks_by_deadline, unsubmitted_reports_by_due) in order
-    // and stops; the two are merged here.
-    first_keys(db,
-               "SELECT deadline, id FROM tasks WHERE state NOT IN ('done', 'cancelled')" +
-                   holder_filter(holders, "holder") + " AND deadline < ? ORDER BY deadline, id LIMIT ?",
-               holders, date, wanted, false, keys);
+    // Each source in its own ORDER BY ... LIMIT, so SQLite walks a partial
+    // index in the list's order and stops; the lists are merged here. For
+    // some holders, one walk per holder of open_tasks_by_holder (holder,
+    // deadline, id): several holders in one IN would need a sort of all
+    // their overdue tasks.
+    if (!holders) {
+      first_keys(db,
+                 "SELECT deadline, id FROM tasks WHERE state NOT IN ('done', 'cancelled') AND deadline < ? "
+                 "ORDER BY deadline, id LIMIT ?",
+                 std::nullopt, date, wanted, false, keys);
+    } else {
+      SQLite::Statement q(db,
+                          "SELECT deadline, id FROM tasks WHERE state NOT IN ('done', 'cancelled') AND holder = ? "
+                          "AND deadline < ? ORDER BY deadline, id LIMIT ?");
+      for (const auto& holder : *holders) {
+        q.bind(1, holder);
+        q.bind(2, date);
+        q.bind(3, static_cast<std::int64_t>(wanted));
+        while (q.executeStep()) keys.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), std::nullopt});
+        q.reset();
+      }
+    }
     first_keys(db,
                "SELECT o.due, o.task_id, o.period FROM report_occurrences o JOIN tasks t ON t.id = o.task_id "
                "WHERE o.submitted_on IS NULL AND t.state NOT IN ('done', 'cancelled')" +
@@ -142,6 +157,151 @@ engine::Result<std::vector<engine::OverdueItem>> ProjectionReader::overdue_page(
   } catch (const nlohmann::json::exception& e) {
     return engine::make_error(engine::ErrorCode::internal,
                               database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
+  }
+}
+
+engine::Result<std::size_t> ProjectionReader::overdue_count(const std::optional<std::vector<std::string>>& holders,
+                                                           engine::Date as_of) const {
+  std::string date = engine::to_iso(as_of);
+  auto count = [&](const std::string& sql) {
+    SQLite::Statement q(database_.impl().db, sql);
+    int i = 0;
+    if (holders)
+      for (const auto& h : *holders) q.bind(++i, h);
+    q.bind(++i, date);
+    q.executeStep();
+    return std::size_t(q.getColumn(0).getInt64());
+  };
+  try {
+    // Counted in the indexes alone: open_tasks_by_deadline (or by holder)
+    // and unsubmitted_reports_by_due, never a task's view.
+    return count("SELECT count(*) FROM tasks WHERE state NOT IN ('done', 'cancelled')" +
+                 holder_filter(holders, "holder") + " AND deadline < ?") +
+           count("SELECT count(*) FROM report_occurrences o JOIN tasks t ON t.id = o.task_id "
+                 "WHERE o.submitted_on IS NULL AND t.state NOT IN ('done', 'cancelled')" +
+                 holder_filter(holders, "t.holder") + " AND o.due < ?");
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": counting the overdue list");
+  }
+}
+
+engine::Result<TaskPage> ProjectionReader::task_page(const TaskPageQuery& query, std::size_t limit,
+                                                     std::size_t offset) const {
+  std::string sql = "SELECT id FROM tasks WHERE 1" + holder_filter(query.holders, "holder");
+  if (query.document) sql += " AND document_id = ?";
+  if (query.state) sql += " AND state = ?";
+  if (query.overdue_at)
+    sql += " AND state NOT IN ('done', 'cancelled') AND (deadline < ? OR EXISTS (SELECT 1 FROM "
+           "report_occurrences o WHERE o.task_id = tasks.id AND o.submitted_on IS NULL AND o.due < ?))";
+  try {
+    SQLite::Database& db = database_.impl().db;
+    SQLite::Statement q(db, sql);
+    int i = 0;
+    if (query.holders)
+      for (const auto& h : *query.holders) q.bind(++i, h);
+    if (query.document) q.bind(++i, *query.document);
+    if (query.state) q.bind(++i, *query.state);
+    if (query.overdue_at) {
+      q.bind(++i, engine::to_iso(*query.overdue_at));
+      q.bind(++i, engine::to_iso(*query.overdue_at));
+    }
+    // Ids only: SQL orders them as text (T1.10 before T1.2), so they are
+    // put in task id order here, where a whole list of ids costs little.
+    std::vector<std::string> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+    TaskPage page;
+    page.total = ids.size();
+    if (offset >= ids.size()) return page;
+    std::size_t end = std::min(ids.size(), offset + limit);
+    std::partial_sort(ids.begin(), ids.begin() + std::ptrdiff_t(end), ids.end(), engine::id_less);
+    SQLite::Statement view(db, "SELECT view FROM tasks WHERE id = ?");
+    for (std::size_t k = offset; k < end; ++k) {
+      view.bind(1, ids[k]);
+      if (view.executeStep()) {
+        auto task = engine::task_view_from_json(nlohmann::json::parse(view.getColumn(0).getString()));
+        if (!task) return task.error();
+        page.tasks.push_back(std::move(*task));
+      }
+      view.reset();
+    }
+    return page;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading tasks");
+  } catch (const nlohmann::json::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal,
+                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
+  }
+}
+
+engine::Result<engine::Stats> ProjectionReader::stats(const std::optional<std::vector<std::string>>& holders,
+                                                      engine::Date as_of, engine::Date due_soon_before) const {
+  // engine::status_at as SQL: dates are ISO text, so they compare as dates.
+  // Done is late when done_on is after the deadline; a task not closed is
+  // overdue from the day after its deadline and due soon before
+  // `due_soon_before`.
+  std::string sql = R"sql(
+    SELECT holder, count(*),
+      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline >= :as_of),
+      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline < :as_of),
+      count(*) FILTER (WHERE state = 'done' AND (deadline IS NULL OR done_on IS NULL OR done_on <= deadline)),
+      count(*) FILTER (WHERE state = 'done' AND done_on > deadline),
+      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline IS NULL),
+      count(*) FILTER (WHERE state = 'cancelled'),
+      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline >= :as_of AND deadline < :soon)
+    FROM tasks WHERE 1)sql";
+  if (holders) {
+    sql += " AND holder IN (";
+    for (std::size_t i = 0; i < holders->size(); ++i) sql += i ? ", :h" + std::to_string(i) : ":h0";
+    sql += ")";
+  }
+  sql += " GROUP BY holder ORDER BY holder";
+  try {
+    SQLite::Statement q(database_.impl().db, sql);
+    q.bind(":as_of", engine::to_iso(as_of));
+    q.bind(":soon", engine::to_iso(due_soon_before));
+    if (holders)
+      for (std::size_t i = 0; i < holders->size(); ++i) q.bind(":h" + std::to_string(i), (*holders)[i]);
+    engine::Stats stats;
+    auto add = [](engine::CategoryCounts& to, const engine::CategoryCounts& c) {
+      to.total += c.total;
+      to.in_progress_on_time += c.in_progress_on_time;
+      to.in_progress_overdue += c.in_progress_overdue;
+      to.done_on_time += c.done_on_time;
+      to.done_late += c.done_late;
+      to.no_deadline += c.no_deadline;
+      to.cancelled += c.cancelled;
+      to.due_soon += c.due_soon;
+    };
+    while (q.executeStep()) {
+      engine::CategoryCounts c;
+      c.total = q.getColumn(1).getInt();
+      c.in_progress_on_time = q.getColumn(2).getInt();
+      c.in_progress_overdue = q.getColumn(3).getInt();
+      c.done_on_time = q.getColumn(4).getInt();
+      c.done_late = q.getColumn(5).getInt();
+      c.no_deadline = q.getColumn(6).getInt();
+      c.cancelled = q.getColumn(7).getInt();
+      c.due_soon = q.getColumn(8).getInt();
+      add(stats.total, c);
+      stats.by_body[q.getColumn(0).getString()] = c;
+    }
+    return stats;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": counting tasks per body");
+  }
+}
+
+engine::Result<std::vector<std::string>> ProjectionReader::document_ids(const std::vector<std::string>& holders) const {
+  try {
+    SQLite::Statement q(database_.impl().db,
+                        "SELECT DISTINCT document_id FROM tasks WHERE 1" + holder_filter(holders, "holder"));
+    int i = 0;
+    for (const auto& h : holders) q.bind(++i, h);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading the documents of some bodies");
   }
 }
 

@@ -25,6 +25,20 @@ struct TaskQuery {
   std::optional<engine::Date> overdue_at;
 };
 
+// What GET /api/tasks filters on; every filter is optional.
+struct TaskPageQuery {
+  std::optional<std::vector<std::string>> holders;  // any of these holders
+  std::optional<std::string> document;              // "D3"
+  std::optional<std::string> state;                 // "acknowledged", as engine::to_string(TaskState)
+  std::optional<engine::Date> overdue_at;           // as TaskQuery::overdue_at
+};
+
+// One page of a task list and how many tasks the whole list holds.
+struct TaskPage {
+  std::size_t total = 0;
+  std::vector<engine::TaskView> tasks;
+};
+
 struct DocumentRow {
   std::string id, key, source, registered_on;
   std::optional<std::string> kind, issuer, number, date, subject;
@@ -45,6 +59,24 @@ class ProjectionReader {
   engine::Result<std::vector<engine::OverdueItem>> overdue_page(
       const std::optional<std::vector<std::string>>& holders, engine::Date as_of, std::size_t limit,
       std::size_t offset = 0) const;
+  // How many items the whole overdue list at `as_of` holds (what
+  // overdue_page pages through), counted on the same partial indexes.
+  engine::Result<std::size_t> overdue_count(const std::optional<std::vector<std::string>>& holders,
+                                            engine::Date as_of) const;
+  // One page of the tasks `query` selects, in task id order (T1.2 before
+  // T1.10, as tasks() gives them), and the total. Only the ids are read for
+  // the whole list (from the indexes alone when filtered by holder); only the
+  // page's tasks are loaded and parsed.
+  engine::Result<TaskPage> task_page(const TaskPageQuery& query, std::size_t limit, std::size_t offset = 0) const;
+  // Counts per holder in the categories of engine::status_at, in SQL over
+  // the tasks table's columns (one GROUP BY over the tasks_by_holder index,
+  // no task parsed): the same numbers as engine::build_stats on the same
+  // tasks. `due_soon_before`: the first deadline that is not due soon at
+  // `as_of` (engine::due_soon_before).
+  engine::Result<engine::Stats> stats(const std::optional<std::vector<std::string>>& holders, engine::Date as_of,
+                                      engine::Date due_soon_before) const;
+  // The documents that hold a task of one of `holders`.
+  engine::Result<std::vector<std::string>> document_ids(const std::vector<std::string>& holders) const;
   engine::Result<std::vector<DocumentRow>> documents() const;
   engine::Result<std::vector<std::string>> directive_paths(const std::string& document) const;
   engine::Result<std::vector<engine::Body>> bodies() const;

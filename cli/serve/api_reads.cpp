@@ -67,21 +67,23 @@ Response get_me(Call& call) {
 Response get_documents(Call& call) {
   auto docs = call.connection.reader.documents();
   if (!docs) return call.fail(docs.error());
+  // A supervisor follows every document (new ones may have no task under
+  // it yet); a unit sees those that gave it work.
   std::optional<std::set<std::string>> visible;
-  if (call.who.role != engine::Role::secretariat) {
+  if (call.who.role == engine::Role::unit) {
     auto scope = holders(call);
     if (!scope) return call.fail(scope.error());
-    auto tasks = call.connection.reader.tasks({*scope, std::nullopt, std::nullopt});
-    if (!tasks) return call.fail(tasks.error());
     visible.emplace();
-    for (const auto& t : *tasks) visible->insert(t.document);
+    if (*scope) {
+      auto ids = call.connection.reader.document_ids(**scope);
+      if (!ids) return call.fail(ids.error());
+      visible->insert(ids->begin(), ids->end());
+    }
   }
   json list = json::array();
   auto text = [](const std::optional<std::string>& v) { return v ? json(*v) : json(); };
   for (const auto& d : *docs) {
-    // A supervisor follows every document (new ones may have no task under
-    // it yet); a unit sees those that gave it work.
-    if (visible && call.who.role == engine::Role::unit && !visible->count(d.id)) continue;
+    if (visible && !visible->count(d.id)) continue;
     list.push_back({{"id", d.id}, {"number", text(d.number)}, {"issuer", text(d.issuer)}, {"date", text(d.date)},
                     {"kind", text(d.kind)}, {"subject", text(d.subject)}, {"source", d.source},
                     {"registered_on", d.registered_on}, {"tasks", d.task_count}});
@@ -127,18 +129,14 @@ Response get_tasks(Call& call) {
   if (!paging) return call.fail(paging.error());
   std::optional<engine::Date> overdue_at;
   if (auto o = call.target.param("overdue"); o && (*o == "1" || *o == "true")) overdue_at = call.today;
-  auto tasks = call.connection.reader.tasks({*scope, call.target.param("document"), overdue_at});
-  if (!tasks) return call.fail(tasks.error());
-  auto state = call.target.param("state");
-  json list = json::array();
-  std::size_t matched = 0;
   auto [limit, offset] = *paging;
-  for (const auto& t : *tasks) {
-    if (state && *state != engine::to_string(t.state)) continue;
-    if (matched++ < offset || list.size() >= limit) continue;
-    list.push_back(task_json(call, t));
-  }
-  return call.ok({{"as_of", engine::to_iso(call.today)}, {"total", matched}, {"tasks", list}});
+  // Filtered and counted in SQL; only the page's tasks are loaded.
+  auto found = call.connection.reader.task_page(
+      {*scope, call.target.param("document"), call.target.param("state"), overdue_at}, limit, offset);
+  if (!found) return call.fail(found.error());
+  json list = json::array();
+  for (const auto& t : found->tasks) list.push_back(task_json(call, t));
+  return call.ok({{"as_of", engine::to_iso(call.today)}, {"total", found->total}, {"tasks", list}});
 }
 
 Response get_task(Call& call, const std::string& id) {
@@ -164,25 +162,27 @@ Response get_overdue(Call& call) {
   if (!scope) return call.fail(scope.error());
   auto paging = page(call, 50);
   if (!paging) return call.fail(paging.error());
-  auto tasks = call.connection.reader.tasks({*scope, std::nullopt, call.today});
-  if (!tasks) return call.fail(tasks.error());
-  auto items = engine::overdue_items(*tasks, call.today, call.connection.service.calendar(), status_settings(call));
   auto [limit, offset] = *paging;
-  std::vector<engine::OverdueItem> shown;
-  for (std::size_t i = offset; i < items.size() && shown.size() < limit; ++i) shown.push_back(items[i]);
-  return call.ok({{"as_of", engine::to_iso(call.today)}, {"total", items.size()}, {"items", cli::overdue_json(shown)}});
+  // The page read in key order from the partial indexes and the total
+  // counted there: the cost grows with offset + limit, not with the list.
+  auto shown = call.connection.reader.overdue_page(*scope, call.today, limit, offset);
+  if (!shown) return call.fail(shown.error());
+  auto total = call.connection.reader.overdue_count(*scope, call.today);
+  if (!total) return call.fail(total.error());
+  return call.ok({{"as_of", engine::to_iso(call.today)}, {"total", *total}, {"items", cli::overdue_json(*shown)}});
 }
 
 Response get_stats(Call& call) {
   if (auto allowed = engine::may_supervise(call.who, "stats"); !allowed) return call.fail(allowed.error());
   auto scope = holders(call);
   if (!scope) return call.fail(scope.error());
-  auto tasks = call.connection.reader.tasks({*scope, std::nullopt, std::nullopt});
-  if (!tasks) return call.fail(tasks.error());
-  auto stats = engine::build_stats(*tasks, call.today, call.connection.service.calendar(), status_settings(call));
-  json body = cli::stats_json(call.today, stats);
+  // Counted in SQL over the tasks table's columns; no task is parsed.
+  auto stats = call.connection.reader.stats(
+      *scope, call.today, engine::due_soon_before(call.today, call.connection.service.calendar(), status_settings(call)));
+  if (!stats) return call.fail(stats.error());
+  json body = cli::stats_json(call.today, *stats);
   json names = json::object();
-  for (const auto& [holder, counts] : stats.by_body)
+  for (const auto& [holder, counts] : stats->by_body)
     if (const auto* b = call.directories->registry.find(holder)) names[holder] = b->name;
   body["names"] = names;
   return call.ok(body);

@@ -4,15 +4,21 @@
 // every refusal with its status, the event stream, and a graceful stop.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <future>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include "cli/commands/session.hpp"
 #include "cli/serve/server.hpp"
+#include "engine/supervision.hpp"
+#include "storage/projection_reader.hpp"
 #include "tests/cli/cli_harness.hpp"
 #include "tests/cli/http_client.hpp"
 #include "tests/cli/running_server.hpp"
+#include "workflows/working_day_calendar.hpp"
 
 using namespace cvtrack;
 namespace http = boost::beast::http;
@@ -38,6 +44,47 @@ std::string token(test::Cli& cli, const std::string& body, const std::string& ro
   return t;
 }
 
+
+void ok(test::Cli& cli, const std::string& command, std::vector<std::string> args) {
+  auto r = cli.run(command, args);
+  INFO(command << ": " << r.err);
+  REQUIRE(r.code == 0);
+}
+
+// Sông Hinh 281-CV/HU ingested with UBND huyện's directive-8 duty delegated
+// to three communes due 30/9/2021, then lived: one child done on time, one
+// done late after a return, one extended to 15/10, one task cancelled.
+// Returns the delegated duty's id.
+std::string lived_song_hinh(test::Cli& cli) {
+  ok(cli, "init", {"--directory", kDirectory, "--as-of", "2021-09-06"});
+  ok(cli, "ingest", {kDocument, "--as-of", "2021-09-07"});
+  auto mine = cli.run("tasks", {"--body", "ubnd-huyen", "--json"});
+  REQUIRE(mine.code == 0);
+  std::string duty, other;
+  for (const auto& t : mine.json()) {
+    bool eight = t["directive"].get<std::string>().find('8') != std::string::npos;
+    if (duty.empty() && eight && t["spec"]["role"] == "lead")
+      duty = t["id"].get<std::string>();
+    else if (other.empty() && !eight)
+      other = t["id"].get<std::string>();
+  }
+  REQUIRE_FALSE(duty.empty());
+  REQUIRE_FALSE(other.empty());
+  ok(cli, "delegate", {duty, "--to", "ubnd-xa-ea-bia,ubnd-xa-ea-ly,ubnd-xa-song-hinh", "--deadline", "2021-09-30",
+                       "--as", "ubnd-huyen", "--as-of", "2021-09-08"});
+  ok(cli, "ack", {duty + ".1", "--as", "ubnd-xa-ea-bia", "--as-of", "2021-09-09"});
+  ok(cli, "complete", {duty + ".1", "--note", "xong", "--as", "ubnd-xa-ea-bia", "--as-of", "2021-09-28"});
+  ok(cli, "approve", {duty + ".1", "--as-of", "2021-09-29"});
+  ok(cli, "ack", {duty + ".2", "--as", "ubnd-xa-ea-ly", "--as-of", "2021-09-09"});
+  ok(cli, "complete", {duty + ".2", "--note", "xong", "--as", "ubnd-xa-ea-ly", "--as-of", "2021-09-29"});
+  ok(cli, "return", {duty + ".2", "--reason", "thiếu phương án", "--as-of", "2021-09-30"});
+  ok(cli, "complete", {duty + ".2", "--note", "đã bổ sung", "--as", "ubnd-xa-ea-ly", "--as-of", "2021-10-04"});
+  ok(cli, "approve", {duty + ".2", "--as", "ubnd-huyen", "--as-of", "2021-10-05"});
+  ok(cli, "ack", {duty + ".3", "--as", "ubnd-xa-song-hinh", "--as-of", "2021-09-10"});
+  ok(cli, "extend", {duty + ".3", "2021-10-15", "--reason", "xã đang phong tỏa", "--as-of", "2021-09-27"});
+  ok(cli, "cancel", {other, "--reason", "không còn phù hợp", "--as-of", "2021-10-06"});
+  return duty;
+}
 }  // namespace
 
 TEST_SUITE("cli/serve") {
@@ -179,5 +226,133 @@ TEST_SUITE("cli/serve") {
     auto history = cli.run("history", {task, "--json"});
     REQUIRE(history.code == 0);
     CHECK(history.out.find("completion_approved") != std::string::npos);
+  }
+  TEST_CASE("issue 6: stats counted in SQL are engine::build_stats' counts on the lived Sông Hinh document") {
+    test::Cli cli;
+    lived_song_hinh(cli);
+    auto db = storage::SqliteDatabase::open(cli.db());
+    REQUIRE(db);
+    storage::ProjectionReader reader(**db);
+    cli::CalendarWorkingDays calendar(workflows::WorkingDayCalendar::bundled());
+    auto tasks = reader.tasks({});
+    REQUIRE(tasks);
+    REQUIRE(tasks->size() > 290);
+    std::set<std::string> categories_seen;
+    for (const char* date : {"2021-09-07", "2021-09-24", "2021-09-27", "2021-09-30", "2021-10-01", "2021-10-12",
+                             "2021-10-15", "2021-10-16", "2021-10-20", "2022-02-01"})
+      for (int due_soon : {0, 1, 3, 5}) {
+        CAPTURE(date);
+        CAPTURE(due_soon);
+        engine::Date as_of = *engine::parse_iso_date(date);
+        engine::StatusSettings settings{due_soon};
+        auto by_rule = engine::build_stats(*tasks, as_of, calendar, settings);
+        auto by_sql = reader.stats(std::nullopt, as_of, engine::due_soon_before(as_of, calendar, settings));
+        REQUIRE(by_sql);
+        CHECK(by_sql->total == by_rule.total);
+        CHECK(by_sql->by_body == by_rule.by_body);
+        const auto& t = by_sql->total;
+        if (t.in_progress_overdue) categories_seen.insert("overdue");
+        if (t.due_soon) categories_seen.insert("due soon");
+        if (t.done_late) categories_seen.insert("done late");
+        if (t.done_on_time) categories_seen.insert("done on time");
+        if (t.cancelled) categories_seen.insert("cancelled");
+        if (t.no_deadline) categories_seen.insert("no deadline");
+        if (t.in_progress_on_time > t.due_soon) categories_seen.insert("on time, not soon");
+        // For some bodies only, as a supervisor's scope asks.
+        std::vector<std::string> some = {"ubnd-xa-ea-bia", "ubnd-xa-ea-ly", "ubnd-huyen", "no-such-body"};
+        auto scoped = reader.stats(some, as_of, engine::due_soon_before(as_of, calendar, settings));
+        REQUIRE(scoped);
+        std::vector<engine::TaskView> theirs;
+        for (const auto& task : *tasks)
+          if (std::find(some.begin(), some.end(), task.holder()) != some.end()) theirs.push_back(task);
+        CHECK(scoped->by_body == engine::build_stats(theirs, as_of, calendar, settings).by_body);
+      }
+    // The dates and settings above reach every category.
+    CHECK(categories_seen.size() == 7);
+  }
+
+  TEST_CASE("issue 6: GET /api/overdue pages through the overdue list with its exact total; /api/stats and "
+            "/api/tasks as the command line counts them") {
+    test::Cli cli;
+    std::string duty = lived_song_hinh(cli);
+    std::string secretariat = token(cli, "secretariat", "secretariat");
+    std::string huyen = token(cli, "huyen", "supervisor");
+    // Seven more tasks given deadlines, three sharing one (ties by id): on
+    // 2022-02-01 every open task with a deadline is overdue.
+    auto listed_before = cli.run("tasks", {"--json"});
+    REQUIRE(listed_before.code == 0);
+    int extended = 0;
+    for (const auto& t : listed_before.json()) {
+      if (extended == 7) break;
+      std::string id = t["id"];
+      if (t["state"] != "assigned" || id.rfind(duty, 0) == 0) continue;
+      std::string deadline = extended < 3 ? "2021-11-30" : "2021-11-0" + std::to_string(extended);
+      ok(cli, "extend", {id, deadline, "--reason", "giao hạn", "--as-of", "2021-10-07"});
+      ++extended;
+    }
+    REQUIRE(extended == 7);
+    const std::string today = "2022-02-01";
+    engine::FixedClock clock(engine::vietnam_noon(*engine::parse_iso_date(today)));
+    auto expected = cli.run("overdue", {"--json", "--as-of", today});
+    REQUIRE(expected.code == 0);
+    json full = expected.json();
+    REQUIRE(full.size() >= 8);
+    auto expected_stats = cli.run("stats", {"--json", "--as-of", today});
+    REQUIRE(expected_stats.code == 0);
+
+    serve::ServeOptions options;
+    options.db_path = cli.db();
+    options.threads = 2;
+    options.clock = &clock;
+    test::RunningServer running(options);
+    test::HttpClient client(running.port());
+
+    auto whole = client.get("/api/overdue?limit=10000", secretariat);
+    REQUIRE(whole.status == 200);
+    CHECK(whole.json()["as_of"] == today);
+    CHECK(whole.json()["total"] == full.size());
+    CHECK(whole.json()["items"] == full);
+    for (std::size_t limit : {1u, 2u, 3u}) {
+      json pages = json::array();
+      for (std::size_t offset = 0; offset <= full.size(); offset += limit) {
+        auto got = client.get("/api/overdue?limit=" + std::to_string(limit) + "&offset=" + std::to_string(offset),
+                              secretariat);
+        REQUIRE(got.status == 200);
+        json body = got.json();
+        CHECK(body["total"] == full.size());
+        CHECK(body["items"].size() == std::min(limit, full.size() - offset));
+        for (const auto& item : body["items"]) pages.push_back(item);
+      }
+      CHECK(pages == full);
+    }
+    // A supervisor's scope: the district's bodies, not the whole list.
+    json of_song_hinh = json::array();
+    for (const auto& item : full)
+      if (item["holder"] == "ubnd-xa-song-hinh") of_song_hinh.push_back(item);
+    REQUIRE(of_song_hinh.size() >= 1);
+    auto theirs = client.get("/api/overdue?body=ubnd-xa-song-hinh", huyen);
+    REQUIRE(theirs.status == 200);
+    CHECK(theirs.json()["items"] == of_song_hinh);
+    CHECK(theirs.json()["total"] == of_song_hinh.size());
+
+    auto stats = client.get("/api/stats", secretariat);
+    REQUIRE(stats.status == 200);
+    json counted = stats.json();
+    counted.erase("names");
+    CHECK(counted == expected_stats.json());
+
+    // The task list: pages in task id order, the total, the state filter.
+    auto listed = cli.run("tasks", {"--json"});
+    REQUIRE(listed.code == 0);
+    json all_tasks = listed.json();
+    auto first = client.get("/api/tasks?limit=7&offset=5", secretariat);
+    REQUIRE(first.status == 200);
+    CHECK(first.json()["total"] == all_tasks.size());
+    REQUIRE(first.json()["tasks"].size() == 7);
+    for (std::size_t i = 0; i < 7; ++i) CHECK(first.json()["tasks"][i]["id"] == all_tasks[5 + i]["id"]);
+    auto done = client.get("/api/tasks?state=done&body=ubnd-xa-ea-bia", huyen);
+    REQUIRE(done.status == 200);
+    CHECK(done.json()["total"] == 1);
+    CHECK(done.json()["tasks"][0]["id"] == duty + ".1");
   }
 }

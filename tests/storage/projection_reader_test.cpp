@@ -42,6 +42,10 @@ void check_pages(OverdueScenario& s, const std::optional<std::vector<std::string
   REQUIRE(tasks);
   auto full = engine::overdue_items(*tasks, as_of, s.calendar, {3});
   REQUIRE(full.size() > 10);
+  // The total GET /api/overdue gives beside a page.
+  auto total = s.reader.overdue_count(holders, as_of);
+  REQUIRE(total);
+  CHECK(*total == full.size());
   for (std::size_t limit : {1u, 4u, 7u, 50u}) {
     for (std::size_t offset = 0; offset <= full.size() + 1; ++offset) {
       CAPTURE(limit);
@@ -71,6 +75,38 @@ TEST_SUITE("storage/projection_reader") {
   TEST_CASE("issue 6: an overdue page read by key is the same page as the whole overdue list's") {
     OverdueScenario s;
     check_pages(s, std::nullopt, day("2021-10-15"));
+  }
+
+  TEST_CASE("issue 6: a page of the task list is that page of the whole list in task id order, with its total") {
+    OverdueScenario s;
+    for (const auto& holders : {std::optional<std::vector<std::string>>{},
+                                std::optional<std::vector<std::string>>{{"phong-yte", "no-such-body"}}}) {
+      auto all = s.reader.tasks({holders, std::nullopt, std::nullopt});
+      REQUIRE(all);
+      REQUIRE(all->size() >= 12);
+      for (std::size_t offset : {0u, 1u, 5u, 9u, 30u, 100u}) {
+        CAPTURE(offset);
+        auto page = s.reader.task_page({holders, {}, {}, {}}, 4, offset);
+        REQUIRE(page);
+        CHECK(page->total == all->size());
+        std::size_t expected = offset >= all->size() ? 0 : std::min<std::size_t>(4, all->size() - offset);
+        REQUIRE(page->tasks.size() == expected);
+        // T10.1 comes after T9.3, not after T1.3.
+        for (std::size_t i = 0; i < expected; ++i) CHECK(page->tasks[i].id == (*all)[offset + i].id);
+      }
+    }
+    // Filters: a document, a state, overdue at a date.
+    auto of_d10 = s.reader.task_page({std::nullopt, std::string("D10"), {}, {}}, 50);
+    REQUIRE(of_d10);
+    CHECK(of_d10->total == s.reader.tasks({std::nullopt, std::string("D10"), std::nullopt})->size());
+    for (const auto& t : of_d10->tasks) CHECK(t.document == "D10");
+    auto assigned = s.reader.task_page({std::nullopt, {}, std::string("assigned"), {}}, 1000);
+    REQUIRE(assigned);
+    CHECK(assigned->total == s.reader.tasks({})->size());
+    CHECK(s.reader.task_page({std::nullopt, {}, std::string("done"), {}}, 10)->total == 0);
+    auto overdue = s.reader.task_page({std::nullopt, {}, {}, day("2021-10-15")}, 1000);
+    REQUIRE(overdue);
+    CHECK(overdue->total == s.reader.tasks({std::nullopt, std::nullopt, day("2021-10-15")})->size());
   }
 
   TEST_CASE("issue 6: an overdue page for some holders is the same page as their whole overdue list's") {
