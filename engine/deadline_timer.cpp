@@ -104,6 +104,10 @@ void DeadlineTimer::State::finish_pass(const PassReport& report) {
   if (observer) observer(report);
   if (pass_again) return queue_pass();
   if (report.error) return arm(kRetryAfter);
+  // A pass that recorded something may have left more behind: a source
+  // gives a backlog (after days without a server) in batches. Each pass is
+  // its own group, so commands queued meanwhile commit between them.
+  if (report.recorded > 0) return queue_pass();
   if (!report.next) return arm(kMaxWait);
   arm(std::min<asio::steady_timer::duration>(clock.real_wait_until(*report.next), kMaxWait));
 }

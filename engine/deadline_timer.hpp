@@ -7,8 +7,9 @@
 //
 // One Asio timer, armed for the nearest due moment the DeadlineSource knows
 // of, not one per task. start() first records everything that came due while
-// nobody was running; each firing records what is due at the clock's now and
-// re-arms. New tasks, extended deadlines, returned claims and newly planned
+// nobody was running, in as many passes as the source's batches need (a
+// pass that recorded something is followed at once by another); each firing
+// records what is due at the clock's now and re-arms. New tasks, extended deadlines, returned claims and newly planned
 // reports (committed through the Runtime) can bring a moment nearer or into
 // the past, so they start a pass at once. Waits are computed through the
 // injected Clock (Clock::real_wait_until), so a ScaledClock runs the timer

@@ -18,20 +18,23 @@ using engine::Date;
 // word for word.
 constexpr const char* kOpenTask = "state NOT IN ('done', 'cancelled')";
 
-// Open tasks past `until` at the latest whose "overdue" rung for the
-// deadline in force is not recorded. Those already marked are skipped on
-// the marks' primary key, without reading their views.
+// Open tasks with a deadline in [from, until] whose "overdue" rung for the
+// deadline in force is not recorded, earliest deadline first, at most
+// LIMIT. Those already marked are skipped on the marks' primary key,
+// without reading their views.
 const std::string kTasksWithDeadlineDue = std::string(R"sql(
   SELECT id FROM tasks
-  WHERE )sql") + kOpenTask + R"sql( AND state <> 'submitted' AND deadline <= ?
+  WHERE )sql") + kOpenTask + R"sql( AND state <> 'submitted' AND deadline >= ? AND deadline <= ?
     AND NOT EXISTS (SELECT 1 FROM deadline_marks m
-                    WHERE m.task_id = tasks.id AND m.due_key = tasks.deadline AND m.rung = 'overdue'))sql";
+                    WHERE m.task_id = tasks.id AND m.due_key = tasks.deadline AND m.rung = 'overdue')
+  ORDER BY deadline, id LIMIT ?)sql";
 
 const std::string kTasksWithReportDue = std::string(R"sql(
   SELECT o.task_id FROM report_occurrences o JOIN tasks t ON t.id = o.task_id
-  WHERE o.submitted_on IS NULL AND o.due <= ? AND t.)sql") + kOpenTask + R"sql(
+  WHERE o.submitted_on IS NULL AND o.due >= ? AND o.due <= ? AND t.)sql") + kOpenTask + R"sql(
     AND NOT EXISTS (SELECT 1 FROM deadline_marks m
-                    WHERE m.task_id = o.task_id AND m.due_key = o.due || '#' || o.period AND m.rung = 'overdue'))sql";
+                    WHERE m.task_id = o.task_id AND m.due_key = o.due || '#' || o.period AND m.rung = 'overdue')
+  ORDER BY o.due, o.task_id, o.period LIMIT ?)sql";
 
 const std::string kEarliestDeadline = std::string("SELECT MIN(deadline) FROM tasks WHERE ") + kOpenTask +
                                       " AND state <> 'submitted' AND deadline >= ?";
@@ -74,9 +77,16 @@ std::vector<engine::DueSlot> read_slots(SQLite::Database& db, const std::string&
   return out;
 }
 
-void collect_ids(SQLite::Database& db, const std::string& sql, Date until, std::set<std::string>& ids) {
+// Dates before any deadline, and the limit that means "all".
+constexpr const char* kDawn = "0000-01-01";
+constexpr std::int64_t kAll = -1;
+
+void collect_ids(SQLite::Database& db, const std::string& sql, const std::string& from, const std::string& until,
+                 std::int64_t limit, std::set<std::string>& ids) {
   SQLite::Statement q(db, sql);
-  q.bind(1, engine::to_iso(until));
+  q.bind(1, from);
+  q.bind(2, until);
+  q.bind(3, limit);
   while (q.executeStep()) ids.insert(q.getColumn(0).getString());
 }
 
@@ -99,8 +109,18 @@ engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::tasks_due_by
   try {
     SQLite::Database& db = database_.impl().db;
     std::set<std::string> ids;
-    collect_ids(db, kTasksWithDeadlineDue, deadline_until, ids);
-    collect_ids(db, kTasksWithReportDue, occurrence_until, ids);
+    // What fell due before today (a backlog after days without a server)
+    // is certainly due: at most catch_up_batch_ of each kind, the oldest
+    // first, so one pass stays one short transaction; the timer passes
+    // again at once while a pass records something. What falls due from
+    // today on, all of it.
+    std::string today = engine::to_iso(occurrence_until);
+    std::string yesterday = engine::to_iso(engine::add_days(occurrence_until, -1));
+    auto batch = static_cast<std::int64_t>(catch_up_batch_);
+    collect_ids(db, kTasksWithDeadlineDue, kDawn, yesterday, batch, ids);
+    collect_ids(db, kTasksWithDeadlineDue, today, engine::to_iso(deadline_until), kAll, ids);
+    collect_ids(db, kTasksWithReportDue, kDawn, yesterday, batch, ids);
+    collect_ids(db, kTasksWithReportDue, today, today, kAll, ids);
     std::vector<engine::TaskView> out;
     for (const auto& id : ids) out.push_back(load_task(db, id));
     std::sort(out.begin(), out.end(),
