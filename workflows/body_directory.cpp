@@ -1,5 +1,6 @@
 #include "workflows/body_directory.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -267,9 +268,11 @@ engine::Status BodyDirectory::index(std::string_view source_name) {
     }
     std::vector<std::string> names = b.aliases;
     names.insert(names.begin(), b.name);
+    std::vector<std::string>& keys = name_keys_.emplace_back();
     for (const std::string& name : names) {
       std::string key = name_key(name);
       if (key.empty()) return refuse(where + ": alias " + in_quotes(name) + " has no letters");
+      keys.push_back(key);
       auto [it, added] = by_name_key_.emplace(key, by_id_.at(b.id));
       if (!added && bodies_[it->second].id != b.id)
         return refuse(where + ": name or alias " + in_quotes(name) + " is also claimed by body " +
@@ -299,8 +302,20 @@ engine::Status BodyDirectory::index(std::string_view source_name) {
       if (!added && it->second != i)
         return refuse(where + ": phrase " + in_quotes(phrase) + " is also claimed by group " +
                       in_quotes(groups_[it->second].id));
+      group_phrase_keys_.push_back({key, i});
     }
   }
+  std::stable_sort(group_phrase_keys_.begin(), group_phrase_keys_.end(),
+                   [](const GroupPhraseKey& a, const GroupPhraseKey& b) { return a.key.size() > b.key.size(); });
+  member_indices_.resize(groups_.size());
+  for (std::size_t i = 0; i < bodies_.size(); ++i) {
+    for (const std::string& g : bodies_[i].groups) {
+      std::vector<std::size_t>& members = member_indices_[group_by_id_.at(g)];
+      if (members.empty() || members.back() != i) members.push_back(i);
+    }
+  }
+  level_key_ = name_key(jurisdiction_.level);
+  place_key_ = name_key(jurisdiction_.name);
   return engine::Ok{};
 }
 
@@ -316,6 +331,24 @@ const BodyGroup* BodyDirectory::find_group(std::string_view id) const {
 
 const Body* BodyDirectory::find_by_name(std::string_view name) const {
   auto it = by_name_key_.find(name_key(name));
+  return it == by_name_key_.end() ? nullptr : &bodies_[it->second];
+}
+
+const Body* BodyDirectory::find_by_key(std::string_view key) const {
+  // Of name_key()'s steps, only those that look at a word's neighbours can
+  // change words that came from keys: a leading "các" is dropped, "tt"
+  // before another word spelled out. Text with those goes the long way; so
+  // does any word name_key() would drop or spell out.
+  bool rekey = key.empty() || key.front() == ' ' || key.back() == ' ';
+  for (std::size_t at = 0; !rekey && at < key.size();) {
+    std::size_t end = std::min(key.find(' ', at), key.size());
+    std::string_view word = key.substr(at, end - at);
+    rekey = word.empty() || (at == 0 && word == "các") || word == "của" || abbreviations().count(word) > 0 ||
+            (word == "tt" && end < key.size());
+    at = end + 1;
+  }
+  if (rekey) return find_by_name(key);
+  auto it = by_name_key_.find(key);
   return it == by_name_key_.end() ? nullptr : &bodies_[it->second];
 }
 

@@ -78,6 +78,30 @@ class BodyDirectory {
   const Body* find_by_name(std::string_view name) const;
   const BodyGroup* find_group_by_phrase(std::string_view phrase) const;
 
+  // The same lookup for text that is already a key, or words of keys joined
+  // by spaces ("ủy ban nhân dân" + " " + "xã xuân hồng"): it skips fold(),
+  // the costly part of name_key(), and is otherwise the same as find_by_name.
+  // REQUIRES: `key` is folded and free of punctuation (built from name_keys).
+  const Body* find_by_key(std::string_view key) const;
+
+  // name_key()s computed once when the directory is loaded, because a
+  // resolver compares them many times a document.
+  struct GroupPhraseKey {
+    std::string key;
+    std::size_t group;  // index into groups()
+  };
+  // Every group phrase's key, longest first.
+  const std::vector<GroupPhraseKey>& group_phrase_keys() const { return group_phrase_keys_; }
+  // The keys of bodies()[i]'s name and then of its aliases.
+  const std::vector<std::string>& name_keys(std::size_t body_index) const { return name_keys_[body_index]; }
+  // Indices into bodies() of the members of groups()[i], in file order.
+  const std::vector<std::size_t>& member_indices(std::size_t group_index) const {
+    return member_indices_[group_index];
+  }
+  // name_key() of the jurisdiction's level ("huyện") and name ("xuân trường").
+  const std::string& level_key() const { return level_key_; }
+  const std::string& place_key() const { return place_key_; }
+
   std::vector<const Body*> children(std::string_view id) const;
   std::vector<const Body*> members(std::string_view group_id) const;
   // Parent first, the top of the jurisdiction last; empty for unknown ids.
@@ -99,6 +123,11 @@ class BodyDirectory {
   std::map<std::string, std::size_t, std::less<>> group_by_id_;
   std::map<std::string, std::size_t, std::less<>> by_name_key_;
   std::map<std::string, std::size_t, std::less<>> group_by_phrase_key_;
+  std::vector<GroupPhraseKey> group_phrase_keys_;
+  std::vector<std::vector<std::string>> name_keys_;        // per body
+  std::vector<std::vector<std::size_t>> member_indices_;   // per group
+  std::string level_key_;
+  std::string place_key_;
 };
 
 }  // namespace cvtrack::workflows

@@ -68,16 +68,7 @@ bool strip_once(std::string& key) {
 }  // namespace
 
 BodyResolver::BodyResolver(const BodyDirectory& directory, std::optional<engine::Date> as_of)
-    : directory_(directory),
-      as_of_(as_of),
-      level_key_(name_key(directory.jurisdiction().level)),
-      place_key_(name_key(directory.jurisdiction().name)) {
-  for (const BodyGroup& group : directory_.groups()) {
-    for (const std::string& phrase : group.phrases) group_phrases_.push_back({name_key(phrase), &group});
-  }
-  std::stable_sort(group_phrases_.begin(), group_phrases_.end(),
-                   [](const GroupPhrase& a, const GroupPhrase& b) { return a.key.size() > b.key.size(); });
-}
+    : directory_(directory), as_of_(as_of) {}
 
 Resolution BodyResolver::resolve(std::string_view phrase) const {
   std::string key = name_key(phrase);
@@ -91,12 +82,13 @@ Resolution BodyResolver::resolve(std::string_view phrase) const {
 
 std::string BodyResolver::shared_tail(std::string_view phrase) const {
   const std::string key = name_key(phrase);
-  for (const GroupPhrase& p : group_phrases_) {
+  for (const auto& p : directory_.group_phrase_keys()) {
     if (ends_with_words(key, p.key)) return p.key;
   }
-  const std::string level_and_place = level_key_ + " " + place_key_;
+  const std::string& level = directory_.level_key();
+  const std::string level_and_place = level + " " + directory_.place_key();
   if (ends_with_words(key, level_and_place)) return level_and_place;
-  if (ends_with_words(key, level_key_)) return level_key_;
+  if (ends_with_words(key, level)) return level;
   return {};
 }
 
@@ -105,7 +97,8 @@ std::string BodyResolver::shared_tail(std::string_view phrase) const {
 // place name is not dropped: "Công an xã Sông Hinh" is not "Công an xã".
 Resolution BodyResolver::lookup(const std::string& key) const {
   if (Resolution found = lookup_exact(key); !found.empty()) return found;
-  for (const std::string& suffix : {" " + level_key_ + " " + place_key_, " " + level_key_}) {
+  const std::string& level = directory_.level_key();
+  for (const std::string& suffix : {" " + level + " " + directory_.place_key(), " " + level}) {
     std::string shorter = key;
     if (drop_suffix(shorter, suffix)) {
       if (Resolution found = lookup_exact(shorter); !found.empty()) return found;
@@ -116,47 +109,49 @@ Resolution BodyResolver::lookup(const std::string& key) const {
 
 Resolution BodyResolver::lookup_exact(const std::string& key) const {
   if (auto id = find_valid(key)) return {{*id}, false};
-  for (const GroupPhrase& p : group_phrases_) {
-    if (key == p.key) return {valid_members(*p.group), true};
+  const auto& phrases = directory_.group_phrase_keys();
+  const auto ids_of = [&](const std::vector<std::size_t>& indices) {
+    std::vector<std::string> ids;
+    for (std::size_t i : indices) ids.push_back(directory_.bodies()[i].id);
+    return ids;
+  };
+  for (const auto& p : phrases) {
+    if (key == p.key) return {ids_of(valid_members(p.group)), true};
   }
   // "UBND các xã, thị trấn": the UBND of each commune.
-  for (const GroupPhrase& p : group_phrases_) {
+  for (const auto& p : phrases) {
     if (!ends_with_words(key, p.key)) continue;
     std::string head = key.substr(0, key.size() - p.key.size() - 1);
     drop_suffix(head, " các");
     if (head == "các") continue;  // a bare "các": the next strip step finds the group
-    if (auto ids = each_member_head(*p.group, head); !ids.empty()) return {std::move(ids), true};
+    if (auto ids = each_member_head(p.group, head); !ids.empty()) return {std::move(ids), true};
   }
   return {};
 }
 
+// `key` is made of name_key()s' words, so the directory can look it up as is.
 std::optional<std::string> BodyResolver::find_valid(const std::string& key) const {
-  // name_key() of a key is the key itself, so the directory can look it up.
-  const Body* body = directory_.find_by_name(key);
+  const Body* body = directory_.find_by_key(key);
   if (!body || (as_of_ && !directory_.is_valid_on(body->id, *as_of_))) return std::nullopt;
   return body->id;
 }
 
-std::vector<std::string> BodyResolver::valid_members(const BodyGroup& group) const {
-  std::vector<std::string> ids;
-  for (const Body* member : directory_.members(group.id)) {
-    if (!as_of_ || directory_.is_valid_on(member->id, *as_of_)) ids.push_back(member->id);
+std::vector<std::size_t> BodyResolver::valid_members(std::size_t group) const {
+  std::vector<std::size_t> members;
+  for (std::size_t i : directory_.member_indices(group)) {
+    if (!as_of_ || directory_.is_valid_on(directory_.bodies()[i].id, *as_of_)) members.push_back(i);
   }
-  return ids;
+  return members;
 }
 
 // The head composed with each member's name: "ủy ban nhân dân" + "xã xuân
 // hồng" is the key of "UBND xã Xuân Hồng". A member without such a body (a
 // commune whose UBND is missing from the file) is left out.
-std::vector<std::string> BodyResolver::each_member_head(const BodyGroup& group,
-                                                        const std::string& head) const {
+std::vector<std::string> BodyResolver::each_member_head(std::size_t group, const std::string& head) const {
   std::vector<std::string> ids;
-  for (const std::string& member_id : valid_members(group)) {
-    const Body* member = directory_.find(member_id);
-    std::vector<std::string> names = member->aliases;
-    names.insert(names.begin(), member->name);
-    for (const std::string& name : names) {
-      if (auto id = find_valid(head + " " + name_key(name))) {
+  for (std::size_t member : valid_members(group)) {
+    for (const std::string& name : directory_.name_keys(member)) {
+      if (auto id = find_valid(head + " " + name)) {
         if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
         break;
       }

@@ -44,22 +44,17 @@ class BodyResolver {
   const BodyDirectory& directory() const { return directory_; }
 
  private:
-  struct GroupPhrase {
-    std::string key;
-    const BodyGroup* group;
-  };
-
   Resolution lookup(const std::string& key) const;
   Resolution lookup_exact(const std::string& key) const;
   std::optional<std::string> find_valid(const std::string& key) const;
-  std::vector<std::string> valid_members(const BodyGroup& group) const;
-  std::vector<std::string> each_member_head(const BodyGroup& group, const std::string& head) const;
+  std::vector<std::size_t> valid_members(std::size_t group) const;  // indices into bodies()
+  std::vector<std::string> each_member_head(std::size_t group, const std::string& head) const;
 
+  // The keys it compares (group phrases, members' names, the jurisdiction's
+  // level and place) are the directory's, computed once when it was loaded:
+  // a resolver is made per document, so it computes none of its own.
   const BodyDirectory& directory_;
   std::optional<engine::Date> as_of_;
-  std::vector<GroupPhrase> group_phrases_;  // longest key first
-  std::string level_key_;                   // "huyện"
-  std::string place_key_;                   // "xuân trường"
 };
 
 }  // namespace cvtrack::workflows

@@ -16,6 +16,24 @@ int to_year(const std::string& digits) {
   return digits.size() == 2 ? 2000 + y : y;
 }
 
+bool is_regex_space(char c) {  // \s of std::regex in the "C" locale
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+// A digit, a separator (/ . -) and a digit, with at most one space on either
+// side of the separator: what the numeric date pattern needs before it can
+// match. std::regex tries every position of a text, so texts without it
+// (most clauses) skip the pattern.
+bool may_hold_numeric_date(std::string_view s) {
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i] != '/' && s[i] != '.' && s[i] != '-') continue;
+    bool before = is_digit(s[i - 1]) || (i >= 2 && is_regex_space(s[i - 1]) && is_digit(s[i - 2]));
+    bool after = is_digit(s[i + 1]) || (i + 2 < s.size() && is_regex_space(s[i + 1]) && is_digit(s[i + 2]));
+    if (before && after) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int roman_value(std::string_view text) {
@@ -35,7 +53,9 @@ std::vector<DateMention> find_dates(std::string_view text) {
   // "ngày 15 tháng 7 năm 2021", "15 tháng 7 năm 2021", "ngày 15 tháng 7".
   static const std::regex spelled(
       R"((?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?n+ăm\s+(\d{4}))?)");
-  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), spelled); it != std::sregex_iterator(); ++it) {
+  const bool has_month = shadow.find("tháng") != std::string::npos;
+  for (auto it = has_month ? std::sregex_iterator(shadow.begin(), shadow.end(), spelled) : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     std::size_t b = std::size_t(m.position(0));
     if (b > 0 && is_digit(shadow[b - 1])) continue;
@@ -45,7 +65,9 @@ std::vector<DateMention> find_dates(std::string_view text) {
   }
   // "15/7/2021", "17-11-2008", "05.9.2021", "20/9".
   static const std::regex numeric(R"((\d{1,2})\s?([/.-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?)");
-  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), numeric); it != std::sregex_iterator(); ++it) {
+  for (auto it = may_hold_numeric_date(shadow) ? std::sregex_iterator(shadow.begin(), shadow.end(), numeric)
+                                               : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     std::size_t b = std::size_t(m.position(0)), e = b + std::size_t(m.length(0));
     if (b > 0 && (is_digit(shadow[b - 1]) || shadow[b - 1] == '/' || shadow[b - 1] == '-' ||
@@ -81,7 +103,9 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
   std::vector<PeriodMention> out;
   // "tháng 9/2021", "tháng 6 năm 2022", "tháng 12" — but not "15 tháng 7" (a day).
   static const std::regex month(R"(tháng\s+(\d{1,2})(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
-  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), month); it != std::sregex_iterator(); ++it) {
+  for (auto it = shadow.find("tháng") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), month)
+                                                           : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     std::size_t b = std::size_t(m.position(0)), e = b + std::size_t(m.length(0));
     // Preceded by a day number ("15 tháng 7"): a date, not a month.
@@ -95,7 +119,9 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
                    m[2].matched ? std::optional<int>(std::stoi(m[2])) : std::nullopt});
   }
   static const std::regex quarter(R"(quý\s+([ivx]+|\d)(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
-  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), quarter); it != std::sregex_iterator(); ++it) {
+  for (auto it = shadow.find("quý") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), quarter)
+                                                           : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     int number = is_digit(m.str(1)[0]) ? std::stoi(m[1]) : roman_value(m.str(1));
     if (number < 1 || number > 4) continue;
@@ -104,7 +130,9 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
                    m[2].matched ? std::optional<int>(std::stoi(m[2])) : std::nullopt});
   }
   static const std::regex year(R"(năm\s+(\d{4}))");
-  for (auto it = std::sregex_iterator(shadow.begin(), shadow.end(), year); it != std::sregex_iterator(); ++it) {
+  for (auto it = shadow.find("năm") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), year)
+                                                           : std::sregex_iterator();
+       it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     std::size_t b = std::size_t(m.position(0));
     // "tháng 6 năm 2022" is a month; "ngày .. năm 2021" a day.

@@ -53,7 +53,8 @@ std::size_t symbol_length(std::string_view s, std::size_t i) {
 
 std::vector<ReferenceMention> find_references(std::string_view text) {
   std::vector<ReferenceMention> out;
-  auto dates = find_dates(text);
+  // Only a text that cites something needs its dates.
+  std::optional<std::vector<DateMention>> dates;
   std::size_t i = 0;
   while (i < text.size()) {
     if (!digit(static_cast<unsigned char>(text[i])) || (i > 0 && (digit(static_cast<unsigned char>(text[i - 1])) ||
@@ -77,7 +78,8 @@ std::vector<ReferenceMention> find_references(std::string_view text) {
     m.begin = b;
     m.end = e;
     // A date right after: ", ngày 05/9/2021", " ngày 01/7/2021", " ngày 31 tháng 10 năm 2019".
-    for (const auto& d : dates) {
+    if (!dates) dates = find_dates(text);
+    for (const auto& d : *dates) {
       if (d.begin < e) continue;
       std::string between = lower_shadow(text.substr(e, d.begin - e));
       std::string stripped;

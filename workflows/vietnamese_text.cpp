@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <vector>
 
@@ -66,6 +67,50 @@ void fix_syllable(std::vector<Letter>& word) {
   last.clear();
 }
 
+// Valid UTF-8 already in NFC: what normalising would give back unchanged.
+// (Ill-formed bytes are left to the full path, which turns them into U+FFFD.)
+bool is_valid_nfc(std::string_view text) {
+  if (first_invalid_utf8(text)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  bool normalized = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), int32_t(text.size())), status);
+  return U_SUCCESS(status) && normalized;
+}
+
+// True when canonical_tone() could change `text`: it is not NFC, or a plain
+// o/u is followed by an a/e/y that carries only a tone mark and ends the word
+// ("hoà", "uỷ", "khoẻ"; also "quý", which fix_syllable leaves alone). Otherwise the full
+// pass would give NFC(NFD(text)) == text, so it is skipped: most words of a
+// document never need it, and the pass (NFD, a Letter per code point, NFC)
+// was the reader's largest cost.
+bool may_need_tone_fix(std::string_view text) {
+  if (!is_valid_nfc(text)) return true;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = int32_t(text.size());
+  for (int32_t i = 0; i + 1 < n; ++i) {
+    char c = char(bytes[i]);
+    if (!(c == 'o' || c == 'O' || c == 'u' || c == 'U') || bytes[i + 1] < 0x80) continue;
+    int32_t next = i + 1;
+    UChar32 vowel;
+    U8_NEXT(bytes, next, n, vowel);
+    if (vowel < 0) continue;
+    icu::UnicodeString parts;
+    if (!nfd().getDecomposition(vowel, parts) || parts.length() < 2) continue;
+    UChar32 base = u_tolower(parts.char32At(0));
+    if (!(base == 'a' || base == 'e' || base == 'y') || !is_tone_mark(parts.char32At(U16_LENGTH(parts.char32At(0)))))
+      continue;
+    // Only a cluster that ends its word moves its tone: "hoà", not "hoàn".
+    if (next < n) {
+      UChar32 after;
+      U8_NEXT(bytes, next, n, after);
+      icu::UnicodeString after_parts;
+      UChar32 after_base = after >= 0 && nfd().getDecomposition(after, after_parts) ? after_parts.char32At(0) : after;
+      if (after_base >= 0 && u_isalpha(after_base)) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
@@ -88,12 +133,16 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
 }
 
 std::string to_nfc(std::string_view text) {
+  // Text inside cvtrack is NFC already (it is normalised at the edge): the
+  // quick check spares the round trip through UTF-16.
+  if (is_valid_nfc(text)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString out = nfc().normalize(from_utf8(text), status);
   return U_SUCCESS(status) ? to_utf8(out) : std::string(text);
 }
 
 std::string canonical_tone(std::string_view text) {
+  if (!may_need_tone_fix(text)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString decomposed = nfd().normalize(from_utf8(text), status);
   if (U_FAILURE(status)) return std::string(text);
