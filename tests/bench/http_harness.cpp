@@ -145,6 +145,7 @@ struct KeepAliveClient::Impl {
   boost::asio::io_context io;
   std::optional<boost::beast::tcp_stream> stream;
   boost::beast::flat_buffer buffer;
+  std::chrono::steady_clock::time_point last_used;
 
   void connect() {
     stream.emplace(io);
@@ -174,8 +175,12 @@ HttpAnswer KeepAliveClient::request(const std::string& method, const std::string
     req.body() = body;
   }
   req.prepare_payload();
-  // A kept-alive connection the server closed meanwhile fails on the first
-  // write or read: one fresh connection is tried before giving up.
+  // Servers close idle kept-alive connections (WEBrick after 2 s): one idle
+  // for a second is replaced before sending, so a request is never sent on
+  // a connection being closed. A GET that fails anyway is tried once more
+  // on a fresh connection; anything else is not (it may have been done).
+  if (impl_->stream && std::chrono::steady_clock::now() - impl_->last_used > std::chrono::seconds(1))
+    impl_->stream.reset();
   for (int attempt = 0;; ++attempt) {
     if (!impl_->stream) impl_->connect();
     impl_->stream->expires_after(std::chrono::seconds(120));
@@ -184,9 +189,10 @@ HttpAnswer KeepAliveClient::request(const std::string& method, const std::string
     http::response_parser<http::string_body> parser;
     parser.body_limit(256u << 20);
     if (!ec) http::read(*impl_->stream, impl_->buffer, parser, ec);
+    impl_->last_used = std::chrono::steady_clock::now();
     if (ec) {
       impl_->stream.reset();
-      if (attempt == 0) continue;
+      if (attempt == 0 && method == "GET") continue;
       throw std::runtime_error(method + " " + target + ": " + ec.message());
     }
     HttpAnswer answer{int(parser.get().result_int()), std::move(parser.get().body())};

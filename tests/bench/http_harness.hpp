@@ -56,8 +56,8 @@ struct HttpAnswer {
   std::string body;
 };
 
-// One kept-alive connection to HOST:PORT; reconnects when the server
-// closed it. Not thread-safe: one per client thread.
+// One kept-alive connection to HOST:PORT; a fresh one after a second idle
+// (servers close idle ones). Not thread-safe: one per client thread.
 class KeepAliveClient {
  public:
   KeepAliveClient(std::string host, int port);
