@@ -130,7 +130,7 @@ std::optional<DeadlineFound> counted_deadline(const PhraseText& clause, const De
   static const std::regex counted(
       R"(trong\s+(?:thời hạn\s+|vòng\s+|thời gian\s+)?(?:không quá\s+)?(\d{1,3})\s+(ngày làm việc|ngày|giờ|tuần|tháng)((?:\s*,)?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời điểm)?[^,;.]*)?)");
   std::smatch m;
-  if (!std::regex_search(s, m, counted)) return std::nullopt;
+  if (s.find("trong") == std::string::npos || !std::regex_search(s, m, counted)) return std::nullopt;
   DeadlineFound found;
   found.begin = std::size_t(m.position(0));
   std::size_t end = found.begin + std::size_t(m.length(0));

@@ -57,7 +57,9 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
   if (any_of(t, {"hằng quý", "hàng quý", "mỗi quý", "định kỳ quý", "theo quý"})) add(c, Recurrence::quarterly);
   static const std::regex half(R"((?:^|[^\d])(?:6|sáu) tháng)");
   std::smatch m;
-  if (std::regex_search(s, m, half)) {
+  // Each pattern with "tháng" runs only on a text that has the word.
+  const bool has_month = s.find("tháng") != std::string::npos;
+  if (has_month && std::regex_search(s, m, half)) {
     std::size_t at = std::size_t(m.position(0));
     std::string before = s.substr(at > 16 ? at - 16 : 0, at > 16 ? 16 : at);
     bool duration = before.find("trong") != std::string::npos || before.find("sau") != std::string::npos ||
@@ -66,7 +68,7 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
   }
   static const std::regex half_and_year(R"((?:6|sáu) tháng(?:,| và) năm)");
   if (any_of(t, {"hằng năm", "hàng năm", "mỗi năm", "tổng kết năm", "báo cáo năm", "định kỳ năm"}) ||
-      std::regex_search(s, half_and_year))
+      (has_month && std::regex_search(s, half_and_year)))
     add(c, Recurrence::yearly);
   if (any_of(t, {"kịp thời báo cáo", "báo cáo kịp thời", "báo cáo ngay", "báo cáo nhanh khi", "khi có phát sinh",
                  "khi phát sinh", "đột xuất", "khi có vụ việc", "khi phát hiện", "khi xảy ra",
@@ -84,7 +86,7 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
   // The schedule inside each period.
   found.schedule.weekdays = weekdays_in(t);
   static const std::regex day_of_month(R"(ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng)");
-  if (std::regex_search(s, m, day_of_month)) found.schedule.day_of_month = std::stoi(m[1]);
+  if (has_month && std::regex_search(s, m, day_of_month)) found.schedule.day_of_month = std::stoi(m[1]);
   static const std::regex hour(R"((\d{1,2})\s*(?:giờ|h)\s*(\d{2})?)");
   if (std::regex_search(s, m, hour) &&
       (std::find(c.begin(), c.end(), Recurrence::daily) != c.end() ||

@@ -78,7 +78,7 @@ bool is_valid_nfc(std::string_view text) {
 
 // True when canonical_tone() could change `text`: it is not NFC, or a plain
 // o/u is followed by an a/e/y that carries only a tone mark and ends the word
-// ("hoà", "uỷ", "khoẻ"; also "quý", which fix_syllable leaves alone). Otherwise the full
+// ("hoà", "uỷ", "khoẻ"). Otherwise the full
 // pass would give NFC(NFD(text)) == text, so it is skipped: most words of a
 // document never need it, and the pass (NFD, a Letter per code point, NFC)
 // was the reader's largest cost.
@@ -89,6 +89,8 @@ bool may_need_tone_fix(std::string_view text) {
   for (int32_t i = 0; i + 1 < n; ++i) {
     char c = char(bytes[i]);
     if (!(c == 'o' || c == 'O' || c == 'u' || c == 'U') || bytes[i + 1] < 0x80) continue;
+    // "quý", "quá": the u belongs to qu, and fix_syllable leaves them alone.
+    if ((c == 'u' || c == 'U') && i > 0 && (bytes[i - 1] == 'q' || bytes[i - 1] == 'Q')) continue;
     int32_t next = i + 1;
     UChar32 vowel;
     U8_NEXT(bytes, next, n, vowel);
