@@ -15,7 +15,8 @@ class WorkingDays {
   virtual bool is_working_day(Date date) const = 0;
 
   // The working days after `from` up to and including `to` (0 when to <= from).
-  int working_days_between(Date from, Date to) const;
+  // Virtual so a calendar that has them counted already can answer at once.
+  virtual int working_days_between(Date from, Date to) const;
   // The n-th working day after `start` (start itself not counted), n >= 1.
   Date add_working_days(Date start, int n) const;
 };

@@ -135,6 +135,32 @@ engine::Result<std::pair<Date, DayInfo>> parse_record(const nlohmann::json& reco
 
 }  // namespace
 
+namespace {
+constexpr int kFirstIndexedYear = 2000;
+constexpr int kLastIndexedYear = 2100;
+const std::chrono::sys_days kFirstIndexedDay{std::chrono::year{kFirstIndexedYear} / 1 / 1};
+const std::chrono::sys_days kLastIndexedDay{std::chrono::year{kLastIndexedYear} / 12 / 31};
+}  // namespace
+
+WorkingDayCalendar::WorkingDayCalendar() { index_working_days(); }
+
+void WorkingDayCalendar::index_working_days() {
+  working_prefix_.clear();
+  working_prefix_.reserve(std::size_t((kLastIndexedDay - kFirstIndexedDay).count()) + 2);
+  working_prefix_.push_back(0);
+  std::uint32_t count = 0;
+  for (auto day = kFirstIndexedDay; day <= kLastIndexedDay; day += std::chrono::days{1}) {
+    if (describe(Date{day}).working) ++count;
+    working_prefix_.push_back(count);
+  }
+}
+
+long WorkingDayCalendar::index_of(Date date) const {
+  const std::chrono::sys_days day{date};
+  if (working_prefix_.empty() || day < kFirstIndexedDay || day > kLastIndexedDay) return -1;
+  return long((day - kFirstIndexedDay).count());
+}
+
 engine::Result<WorkingDayCalendar> WorkingDayCalendar::load(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return make_error(ErrorCode::not_found, file.string() + ": cannot open calendar data");
@@ -191,6 +217,7 @@ engine::Result<WorkingDayCalendar> WorkingDayCalendar::from_json(const nlohmann:
 
   for (int year : calendar.announced_years_)
     add_statutory_holidays(year, false, calendar.announced_statutory_);
+  calendar.index_working_days();
   return calendar;
 }
 
@@ -218,7 +245,10 @@ DayInfo WorkingDayCalendar::describe(Date date) const {
   return DayInfo{.working = !is_weekend(date), .name = {}, .source = {}, .estimated = false};
 }
 
-bool WorkingDayCalendar::is_working_day(Date date) const { return describe(date).working; }
+bool WorkingDayCalendar::is_working_day(Date date) const {
+  if (long i = index_of(date); i >= 0) return working_prefix_[std::size_t(i) + 1] != working_prefix_[std::size_t(i)];
+  return describe(date).working;
+}
 
 std::optional<std::string> WorkingDayCalendar::holiday_name(Date date) const {
   DayInfo info = describe(date);
@@ -248,6 +278,8 @@ Date WorkingDayCalendar::add_calendar_days(Date start, int n) const {
 int WorkingDayCalendar::working_days_between(Date from, Date to) const {
   const int sign = to < from ? -1 : 1;
   if (sign < 0) std::swap(from, to);
+  if (long a = index_of(from), b = index_of(to); a >= 0 && b >= 0)
+    return sign * int(working_prefix_[std::size_t(b) + 1] - working_prefix_[std::size_t(a) + 1]);
   int count = 0;
   for (Date day = engine::add_days(from, 1); day <= to; day = engine::add_days(day, 1))
     if (is_working_day(day)) ++count;

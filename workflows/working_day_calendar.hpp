@@ -39,6 +39,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
+#include <cstdint>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -61,7 +63,7 @@ class WorkingDayCalendar {
   };
 
   // The computed layer only: every year is estimated.
-  WorkingDayCalendar() = default;
+  WorkingDayCalendar();
 
   // Reads a calendar data file. Errors name the file, and the JSON byte or
   // the record (`days[3]`) at fault: not_found when the file cannot be
@@ -105,6 +107,10 @@ class WorkingDayCalendar {
 
  private:
   std::optional<DayInfo> computed_holiday(engine::Date date) const;
+  // Rebuilds working_prefix_ from describe(); called once the layers are set.
+  void index_working_days();
+  // Position of `date` in working_prefix_, or -1 outside the indexed years.
+  long index_of(engine::Date date) const;
 
   std::map<engine::Date, DayInfo> records_;  // the data layer
   // The computed layer for announced years: without Tết and Quốc khánh.
@@ -113,6 +119,12 @@ class WorkingDayCalendar {
   std::set<int> announced_years_;
   std::string source_name_;
   std::string version_;
+  // Working days before each day of the indexed years (2000-2100):
+  // working_prefix_[i] counts those in [1 Jan 2000, 1 Jan 2000 + i). A
+  // supervisor's list asks how many working days lie between today and each
+  // task's deadline; walking the days one map lookup at a time made that the
+  // cost of the whole list. Days outside the window are described directly.
+  std::vector<std::uint32_t> working_prefix_;
 };
 
 }  // namespace cvtrack::workflows

@@ -15,6 +15,11 @@ const std::set<std::string> kCommonFlags = {"--json"};
 
 bool CalendarWorkingDays::is_working_day(engine::Date date) const { return calendar_.is_working_day(date); }
 
+// The calendar counts with its index; it answers negative counts, the engine wants 0.
+int CalendarWorkingDays::working_days_between(engine::Date from, engine::Date to) const {
+  return std::max(0, calendar_.working_days_between(from, to));
+}
+
 Session::Session(CommandContext& ctx, const char* name)
     : ctx_(ctx), name_(name), calendar_(workflows::WorkingDayCalendar::bundled()) {}
 

@@ -35,6 +35,7 @@ class CalendarWorkingDays final : public engine::WorkingDays {
  public:
   explicit CalendarWorkingDays(const workflows::WorkingDayCalendar& calendar) : calendar_(calendar) {}
   bool is_working_day(engine::Date date) const override;
+  int working_days_between(engine::Date from, engine::Date to) const override;
 
  private:
   const workflows::WorkingDayCalendar& calendar_;

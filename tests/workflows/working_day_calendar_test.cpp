@@ -113,6 +113,37 @@ TEST_SUITE("workflows/working_day_calendar") {
     CHECK(official().working_days_between(d("2026-02-24"), d("2026-02-13")) == -2);
   }
 
+  TEST_CASE("counted working days agree with the days described, inside, across and outside the indexed years") {
+    // The counts come from a prefix index over 2000-2100; describe() walks the
+    // layers. Every span below must agree, including the data layer's swaps.
+    auto walked = [](engine::Date from, engine::Date to) {
+      int n = 0;
+      for (auto day = engine::add_days(from, 1); day <= to; day = engine::add_days(day, 1))
+        if (official().describe(day).working) ++n;
+      return n;
+    };
+    const char* spans[][2] = {{"2026-02-13", "2026-02-24"}, {"2025-04-20", "2025-05-10"},
+                              {"2025-01-01", "2026-12-31"}, {"1999-12-20", "2000-01-10"},
+                              {"2100-12-20", "2101-01-10"}, {"1995-06-01", "1995-07-01"},
+                              {"2026-11-22", "2026-11-22"}};
+    for (const auto& span : spans) {
+      CAPTURE(span[0]);
+      CAPTURE(span[1]);
+      CHECK(official().working_days_between(d(span[0]), d(span[1])) == walked(d(span[0]), d(span[1])));
+      CHECK(official().working_days_between(d(span[1]), d(span[0])) == -walked(d(span[0]), d(span[1])));
+    }
+    for (auto day = d("2025-12-25"); day <= d("2026-03-01"); day = engine::add_days(day, 1))
+      CHECK(official().is_working_day(day) == official().describe(day).working);
+    // A calendar from data indexes its own records: a make-up Saturday counts.
+    auto mine = WorkingDayCalendar::from_json(
+        nlohmann::json::parse(R"({"days":[{"date":"2031-03-08","kind":"work","holiday":"làm bù","source":"test"}]})"),
+        "test.json");
+    REQUIRE(mine.ok());
+    CHECK(mine->is_working_day(d("2031-03-08")));
+    CHECK(mine->working_days_between(d("2031-03-06"), d("2031-03-10")) == 3);  // Fri, Sat, Mon
+    CHECK(WorkingDayCalendar().working_days_between(d("2031-03-06"), d("2031-03-10")) == 2);
+  }
+
   TEST_CASE("30/4-1/5 2025 swaps 2/5 for Saturday 26/4") {
     CHECK(official().working_days_between(d("2025-04-24"), d("2025-05-06")) == 6);
     CHECK(iso(official().add_working_days(d("2025-04-25"), 1)) == "2025-04-26");
