@@ -28,10 +28,11 @@ std::size_t mean_row_bytes(storage::SqliteDatabase& db, std::int64_t after_seq) 
   return std::size_t(q.getColumn(0).getDouble());
 }
 
-std::vector<double> raw_single_commits(const std::string& work_dir, int count, std::size_t row_bytes) {
-  std::string path = work_dir + "/raw-single.db";
-  std::filesystem::remove(path);
-  std::filesystem::remove(path + "-wal");
+}  // namespace
+
+std::vector<double> raw_single_commits_ms(const std::string& path, std::size_t row_bytes, int min_count,
+                                          double min_seconds) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   raw.exec("PRAGMA journal_mode = WAL");
   raw.exec("PRAGMA synchronous = FULL");
@@ -39,7 +40,8 @@ std::vector<double> raw_single_commits(const std::string& work_dir, int count, s
   SQLite::Statement insert(raw, "INSERT INTO events (payload) VALUES (?)");
   std::string payload(row_bytes, 'x');
   std::vector<double> ms;
-  for (int i = 0; i < count; ++i) {
+  Stopwatch all;
+  while (ms.size() < std::size_t(min_count) || all.seconds() < min_seconds) {
     Stopwatch w;
     SQLite::Transaction txn(raw, SQLite::TransactionBehavior::IMMEDIATE);
     insert.bind(1, payload);
@@ -51,7 +53,6 @@ std::vector<double> raw_single_commits(const std::string& work_dir, int count, s
   return ms;
 }
 
-}  // namespace
 
 double figure_durable(Engine& engine, const std::vector<std::string>& tasks, int count,
                       const std::string& work_dir, Report& report) {
@@ -72,7 +73,7 @@ double figure_durable(Engine& engine, const std::vector<std::string>& tasks, int
     if (!done) throw std::runtime_error(id + ": " + done.error().message);
   }
   std::size_t row_bytes = mean_row_bytes(*engine.database, before);
-  std::vector<double> raw = raw_single_commits(work_dir, count, row_bytes);
+  std::vector<double> raw = raw_single_commits_ms(work_dir + "/raw-single.db", row_bytes, count, 0);
   Percentiles ours = percentiles(ms), base = percentiles(raw);
   double rate = 1e3 / ours.mean, raw_rate = 1e3 / base.mean;
   report.add({"(2) durable commands one at a time (ack, progress; target >= 0.5x)",

@@ -34,29 +34,6 @@ struct Assignment {
   UnitTask* task;
 };
 
-std::vector<double> raw_single_commits_ms(const std::string& work_dir, double seconds, std::size_t row_bytes) {
-  std::string path = work_dir + "/raw-single-3.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  raw.exec("PRAGMA journal_mode = WAL");
-  raw.exec("PRAGMA synchronous = FULL");
-  raw.exec("CREATE TABLE events (seq INTEGER PRIMARY KEY, payload TEXT NOT NULL)");
-  SQLite::Statement insert(raw, "INSERT INTO events (payload) VALUES (?)");
-  std::string payload(row_bytes, 'x');
-  std::vector<double> ms;
-  Stopwatch all;
-  while (all.seconds() < seconds || ms.size() < 20) {
-    Stopwatch w;
-    SQLite::Transaction txn(raw, SQLite::TransactionBehavior::IMMEDIATE);
-    insert.bind(1, payload);
-    insert.exec();
-    insert.reset();
-    txn.commit();
-    ms.push_back(w.ms());
-  }
-  return ms;
-}
-
 std::size_t mean_row_bytes(const std::string& db, std::int64_t after_seq) {
   SQLite::Database raw(db, SQLite::OPEN_READONLY);
   SQLite::Statement q(raw, "SELECT COALESCE(AVG(length(stream) + length(type) + length(payload) + length(actor) + "
@@ -147,7 +124,7 @@ void figure_group_commit(const ServeProcess& serve, std::vector<Unit>& units, co
   std::vector<Level> measured;
   for (int c : levels) measured.push_back(run_level(serve.port(), pool, c, seconds));
   std::size_t row_bytes = mean_row_bytes(db, before);
-  Percentiles raw = percentiles(raw_single_commits_ms(work_dir, std::min(seconds, 3.0), row_bytes));
+  Percentiles raw = percentiles(raw_single_commits_ms(work_dir + "/raw-single-3.db", row_bytes, 20, std::min(seconds, 3.0)));
   double raw_rate = raw.mean > 0 ? 1e3 / raw.mean : 0;
   std::string baseline = "raw single-row INSERT commits of " + std::to_string(row_bytes) + " B: " + num(raw_rate) +
                          "/s; (2) one at a time: " + num(durable_rate) + "/s";

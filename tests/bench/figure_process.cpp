@@ -3,11 +3,8 @@
 // and `serve`: time from exec to answering /api/health, and its peak RSS
 // with every deadline pending, against the same on an empty database.
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -52,37 +49,6 @@ Finished run(const std::vector<std::string>& argv, const std::string& log) {
   return f;
 }
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
-
-bool health_ok(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(std::uint16_t(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool ok = false;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0) {
-    std::string req = "GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-    if (::write(fd, req.data(), req.size()) == ssize_t(req.size())) {
-      char buf[256];
-      ssize_t n = ::read(fd, buf, sizeof buf - 1);
-      ok = n > 12 && std::string(buf, std::size_t(n)).find(" 200 ") != std::string::npos;
-    }
-  }
-  ::close(fd);
-  return ok;
-}
-
 double vm_hwm_mib(pid_t pid) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string key;
@@ -106,7 +72,7 @@ struct Served {
 // Starts `cvtrack serve`, waits (up to 120 s) for /api/health, reads its
 // peak RSS, stops it with SIGTERM.
 Served serve_once(const std::string& cvtrack, const std::string& db, const std::string& log) {
-  int port = free_port();
+  int port = free_loopback_port();
   Stopwatch w;
   pid_t pid = spawn({cvtrack, "serve", "--db", db, "--port", std::to_string(port)}, log);
   Served s;

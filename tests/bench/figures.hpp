@@ -48,6 +48,12 @@ void figure_parse(const Corpus& corpus, const workflows::BodyDirectory& director
 // The disk's write+fdatasync latency (p50, ms); printed on the machine line.
 double measure_fdatasync(const std::string& dir);
 
+// The raw SQLite baseline of (2) and (3): single-row INSERT commits of
+// `row_bytes` into a fresh WAL database at `path` with synchronous=FULL, one
+// transaction each, until at least `min_count` and `min_seconds`; ms each.
+std::vector<double> raw_single_commits_ms(const std::string& path, std::size_t row_bytes, int min_count,
+                                          double min_seconds);
+
 // (4) bulk ingest. Registers the corpus in batches through
 // CommandService::register_documents; `at_checkpoint(tasks)` runs (outside
 // the timing) each time the registered tasks pass the next checkpoint.

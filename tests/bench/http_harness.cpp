@@ -62,6 +62,8 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
+}  // namespace
+
 bool health_ok(int port) {
   try {
     KeepAliveClient client("127.0.0.1", port);
@@ -70,8 +72,6 @@ bool health_ok(int port) {
     return false;
   }
 }
-
-}  // namespace
 
 std::string run_capture(const std::vector<std::string>& argv) {
   char out_template[] = "/tmp/cvtrack-bench-outXXXXXX";

@@ -91,4 +91,7 @@ std::vector<Unit> open_units(const std::string& cvtrack, const std::string& db, 
 // A free loopback port (bound, read, closed).
 int free_loopback_port();
 
+// Does a server on this loopback port answer GET /api/health with 200?
+bool health_ok(int port);
+
 }  // namespace cvtrack::bench
