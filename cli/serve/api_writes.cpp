@@ -15,6 +15,36 @@ namespace cvtrack::serve {
 
 using nlohmann::json;
 
+namespace {
+
+// What an answer sent after the write group commits needs of the request and
+// the server, captured by value when the command is posted: the Call does not
+// outlive the handler.
+struct Answer {
+  engine::Date today;
+  unsigned version;
+  bool keep_alive;
+  const engine::WorkingDays* calendar;
+  int due_soon;
+
+  Answer(ServeContext& ctx, const Call& call)
+      : today(call.today),
+        version(call.request.version()),
+        keep_alive(call.keep_alive),
+        calendar(&ctx.calendar),
+        due_soon(ctx.settings.due_soon_working_days) {}
+
+  json task(const engine::TaskView& view) const {
+    return cli::task_json(view, engine::status_at(view, today, *calendar, due_soon));
+  }
+  Response error(const engine::Error& e) const { return error_response(e, version, keep_alive); }
+  Response ok(http::status status, const json& body) const {
+    return json_response(status, body, version, keep_alive);
+  }
+};
+
+}  // namespace
+
 void post_task_action(ServeContext& ctx, Call& call, const std::string& id, const std::string& action, Reply reply) {
   auto body = body_object(call.request.body());
   auto command = body ? task_command(action, *body) : engine::Result<engine::TaskCommand>(body.error());
@@ -32,11 +62,6 @@ void post_task_action(ServeContext& ctx, Call& call, const std::string& id, cons
   engine::TaskRequest request{id, std::move(*command), engine::as_body(call.who), call.today,
                               engine::to_utc_iso(ctx.clock.now())};
   auto after = std::make_shared<std::optional<engine::TaskView>>();
-  engine::Date today = call.today;
-  unsigned version = call.request.version();
-  bool keep_alive = call.keep_alive;
-  const engine::WorkingDays& calendar = ctx.calendar;
-  int due_soon = ctx.settings.due_soon_working_days;
   ctx.runtime.post(
       [request = std::move(request), after](engine::CommandService& service)
           -> engine::Result<std::vector<engine::RecordedEvent>> {
@@ -45,12 +70,11 @@ void post_task_action(ServeContext& ctx, Call& call, const std::string& id, cons
           if (auto view = service.task(request.task)) *after = std::move(*view);
         return written;
       },
-      [reply, after, today, version, keep_alive, &calendar, due_soon](
-          const engine::Result<std::vector<engine::RecordedEvent>>& written) {
-        if (!written) return reply(error_response(written.error(), version, keep_alive));
+      [reply, after, answer = Answer(ctx, call)](const engine::Result<std::vector<engine::RecordedEvent>>& written) {
+        if (!written) return reply(answer.error(written.error()));
         json body{{"events", cli::events_json(*written)}};
-        if (*after) body["task"] = cli::task_json(**after, engine::status_at(**after, today, calendar, due_soon));
-        reply(json_response(http::status::ok, body, version, keep_alive));
+        if (*after) body["task"] = answer.task(**after);
+        reply(answer.ok(http::status::ok, body));
       });
 }
 
@@ -81,30 +105,25 @@ void post_document(ServeContext& ctx, Call& call, Reply reply) {
 
   auto registration = std::make_shared<std::optional<engine::Registration>>();
   auto views = std::make_shared<json>(json::array());
-  engine::Date today = call.today;
-  unsigned version = call.request.version();
-  bool keep_alive = call.keep_alive;
-  const engine::WorkingDays& calendar = ctx.calendar;
-  int due_soon = ctx.settings.due_soon_working_days;
+  Answer answer(ctx, call);
   ctx.runtime.post(
-      [parsed = std::move(*parsed), text = std::move(text), source, today, registration, views, &calendar,
-       due_soon](engine::CommandService& service) -> engine::Result<std::vector<engine::RecordedEvent>> {
+      [parsed = std::move(*parsed), text = std::move(text), source, answer, registration,
+       views](engine::CommandService& service) -> engine::Result<std::vector<engine::RecordedEvent>> {
         std::vector<engine::RecordedEvent> recorded;
-        auto r = service.register_document(parsed, text, source, today, &recorded);
+        auto r = service.register_document(parsed, text, source, answer.today, &recorded);
         if (!r) return r.error();
         for (const auto& id : r->tasks)
-          if (auto t = service.task(id)) views->push_back(cli::task_json(*t, engine::status_at(*t, today, calendar, due_soon)));
+          if (auto t = service.task(id)) views->push_back(answer.task(*t));
         *registration = std::move(*r);
         return recorded;
       },
-      [reply, registration, views, warnings, source, version, keep_alive](
+      [reply, registration, views, warnings, source, answer](
           const engine::Result<std::vector<engine::RecordedEvent>>& written) {
-        if (!written) return reply(error_response(written.error(), version, keep_alive));
+        if (!written) return reply(answer.error(written.error()));
         const auto& r = **registration;
         json body{{"document", r.document}, {"source", source}, {"already_registered", r.already_registered},
                   {"tasks", *views}, {"warnings", warnings}};
-        reply(json_response(r.already_registered ? http::status::ok : http::status::created, body, version,
-                            keep_alive));
+        reply(answer.ok(r.already_registered ? http::status::ok : http::status::created, body));
       });
 }
 
