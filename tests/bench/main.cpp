@@ -2,6 +2,7 @@
 //
 //   cvtrack_bench suite --tasks N --work DIR [--checkpoints A,B,...] [--commands N] [--repeats N]
 //                       [--http-seconds S] [--redmine URL --redmine-key KEY [--redmine-issues N]]
+//                       [--only 1,5,...]   the figures to run (default: all)
 //   cvtrack_bench sample --out DIR [--count N]     the directory and N documents, as files
 //
 // `.ci/bench quick|full` is the documented way to run it.
@@ -26,7 +27,7 @@ std::vector<std::int64_t> numbers(const std::string& list) {
 int usage() {
   std::cerr << "usage: cvtrack_bench suite --tasks N --work DIR [--checkpoints A,B,...] [--commands N] "
                "[--repeats N] [--cvtrack PATH]\n"
-               "         [--http-seconds S] [--redmine URL --redmine-key KEY [--redmine-issues N]]\n"
+               "         [--http-seconds S] [--redmine URL --redmine-key KEY [--redmine-issues N]] [--only 1,5,...]\n"
                "       cvtrack_bench sample --out DIR [--count N]\n";
   return 2;
 }
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
     if (auto* c = option("--redmine")) o.redmine_url = *c;
     if (auto* c = option("--redmine-key")) o.redmine_key = *c;
     if (auto* c = option("--redmine-issues")) o.redmine_issues = std::stoi(*c);
+    if (auto* c = option("--only")) o.only = numbers(*c);
     cvtrack::bench::run_suite(o);
     return 0;
   } catch (const std::exception& e) {

@@ -76,6 +76,10 @@ void write_sample(const std::string& dir, int count, std::uint64_t seed) {
   }
 }
 
+bool SuiteOptions::runs(int figure) const {
+  return only.empty() || std::find(only.begin(), only.end(), figure) != only.end();
+}
+
 void run_suite(const SuiteOptions& o) {
   std::filesystem::create_directories(o.work_dir);
   Report report;
@@ -88,7 +92,14 @@ void run_suite(const SuiteOptions& o) {
   std::cerr << "bench: " << corpus.documents.size() << " documents, " << corpus.expected_tasks << " tasks meant, "
             << workload.body_count() << " bodies" << std::endl;
 
-  figure_parse(corpus, *directory, report);
+  if (o.runs(1)) figure_parse(corpus, *directory, report);
+  bool needs_province = false;
+  for (int figure : {2, 3, 4, 5, 6, 7}) needs_province = needs_province || o.runs(figure);
+  if (!needs_province && !o.runs(8)) {
+    std::cout << "\n";
+    report.print(std::cout);
+    return;
+  }
 
   std::string db_path = o.work_dir + "/cvtrack.db";
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + suffix);
@@ -100,27 +111,36 @@ void run_suite(const SuiteOptions& o) {
   if (!loaded) throw std::runtime_error(loaded.error().message);
 
   Curve curve;
-  auto tasks = figure_ingest(
+  std::vector<std::string> tasks;
+  if (needs_province) tasks = figure_ingest(
       engine, corpus, *directory, o.checkpoints,
-      [&](std::int64_t size) { figure_queries(engine, size, o.query_repeats, report, curve); }, o.work_dir, report);
+      [&](std::int64_t size) {
+        if (o.runs(5)) figure_queries(engine, size, o.query_repeats, report, curve);
+      },
+      o.work_dir, report);
   std::int64_t registered = std::int64_t(tasks.size());
-  if (o.checkpoints.empty() || o.checkpoints.back() > registered)
-    figure_queries(engine, registered, o.query_repeats, report, curve);
-  report.section(curve_section(curve, o.work_dir));
+  if (o.runs(5)) {
+    if (o.checkpoints.empty() || o.checkpoints.back() > registered)
+      figure_queries(engine, registered, o.query_repeats, report, curve);
+    report.section(curve_section(curve, o.work_dir));
+  }
 
-  double durable_rate = figure_durable(engine, tasks, o.durable_commands, o.work_dir, report);
+  // (3) prints (2)'s rate beside its own, so it runs (2) too.
+  double durable_rate = 0;
+  if (o.runs(2) || o.runs(3)) durable_rate = figure_durable(engine, tasks, o.durable_commands, o.work_dir, report);
   engine = Engine{};  // closed: the program gets the database to itself
-  figure_process(o.cvtrack, db_path, registered, o.work_dir, report);
+  if (o.runs(7)) figure_process(o.cvtrack, db_path, registered, o.work_dir, report);
 
   // (3) and (6): one `cvtrack serve` on the finished database, unit tokens
   // made before it starts. (8) on a database of its own.
-  {
+  if (o.runs(3) || o.runs(6)) {
     std::vector<Unit> units = open_units(o.cvtrack, db_path, 64);
     ServeProcess serve(o.cvtrack, db_path, o.work_dir + "/serve-http.log");
-    figure_group_commit(serve, units, db_path, durable_rate, fdatasync_ms, o.http_seconds, o.work_dir, report);
-    figure_http(serve, units, o.http_seconds, o.work_dir, report);
+    if (o.runs(3))
+      figure_group_commit(serve, units, db_path, durable_rate, fdatasync_ms, o.http_seconds, o.work_dir, report);
+    if (o.runs(6)) figure_http(serve, units, o.http_seconds, o.work_dir, report);
   }
-  try {
+  if (o.runs(8)) try {
     figure_redmine(o.cvtrack, corpus, {o.redmine_url, o.redmine_key, o.redmine_issues, 30}, o.work_dir, report);
   } catch (const std::exception& e) {
     // The table so far is still worth seeing; the run fails all the same.

@@ -7,6 +7,7 @@
 // the HTTP figures (3), (6) when `cvtrack serve` answers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ struct SuiteOptions {
   double http_seconds = 5;                  // (3) each client count, (6) each wrk run
   std::string redmine_url, redmine_key;     // (8): empty, not measured (tests/bench/redmine/setup.sh)
   int redmine_issues = 300;
+  // The figures to run, by number (`--only 1,5`); empty: all. (4) registers
+  // the province whenever a later figure needs it, and prints its row.
+  std::vector<std::int64_t> only;
+  bool runs(int figure) const;
 };
 
 // Prints the table to stdout; throws on a failure the run cannot go past.
