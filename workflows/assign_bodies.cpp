@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -101,7 +102,24 @@ std::string directive_label(const engine::Directive& directive) {
   return directive.number ? "directive " + *directive.number : "unnumbered directive";
 }
 
-void resolve_directive(engine::Directive& directive, const BodyResolver& resolver,
+// One document names the same few bodies in directive after directive (the
+// recipients, "Sở Tài chính", "UBND các huyện"): each phrase is resolved once
+// per document and its reading reused, since resolving walks the directory.
+class AssigneeReadings {
+ public:
+  explicit AssigneeReadings(const BodyResolver& resolver) : resolver_(resolver) {}
+  const std::vector<AssigneePart>& of(const std::string& phrase) {
+    auto found = readings_.find(phrase);
+    if (found == readings_.end()) found = readings_.emplace(phrase, resolve_assignee(phrase, resolver_)).first;
+    return found->second;
+  }
+
+ private:
+  const BodyResolver& resolver_;
+  std::map<std::string, std::vector<AssigneePart>, std::less<>> readings_;
+};
+
+void resolve_directive(engine::Directive& directive, AssigneeReadings& readings,
                        std::vector<engine::Warning>& warnings) {
   std::vector<engine::TaskSpec> tasks;
   std::set<std::string> warned;          // name_key()s, once per directive
@@ -111,7 +129,7 @@ void resolve_directive(engine::Directive& directive, const BodyResolver& resolve
       tasks.push_back(std::move(task));
       continue;
     }
-    const std::vector<AssigneePart> parts = resolve_assignee(task.assignee, resolver);
+    const std::vector<AssigneePart>& parts = readings.of(task.assignee);
     std::set<std::string> given;
     for (const AssigneePart& part : parts) {
       if (part.resolution.empty()) {
@@ -133,7 +151,7 @@ void resolve_directive(engine::Directive& directive, const BodyResolver& resolve
     }
   }
   directive.tasks = std::move(tasks);
-  for (engine::Directive& item : directive.items) resolve_directive(item, resolver, warnings);
+  for (engine::Directive& item : directive.items) resolve_directive(item, readings, warnings);
 }
 
 }  // namespace
@@ -156,7 +174,8 @@ std::vector<AssigneePart> resolve_assignee(std::string_view phrase, const BodyRe
 
 void resolve_assignees(engine::ParsedDocument& doc, const BodyDirectory& dir) {
   const BodyResolver resolver(dir, doc.document.date);
-  for (engine::Directive& directive : doc.directives) resolve_directive(directive, resolver, doc.warnings);
+  AssigneeReadings readings(resolver);
+  for (engine::Directive& directive : doc.directives) resolve_directive(directive, readings, doc.warnings);
 }
 
 }  // namespace cvtrack::workflows

@@ -88,9 +88,10 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
   static const std::regex day_of_month(R"(ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng)");
   if (has_month && std::regex_search(s, m, day_of_month)) found.schedule.day_of_month = std::stoi(m[1]);
   static const std::regex hour(R"((\d{1,2})\s*(?:giờ|h)\s*(\d{2})?)");
-  if (std::regex_search(s, m, hour) &&
-      (std::find(c.begin(), c.end(), Recurrence::daily) != c.end() ||
-       std::find(c.begin(), c.end(), Recurrence::weekly) != c.end()))
+  // Only a daily or weekly cadence has an hour: the pattern runs on those alone.
+  if ((std::find(c.begin(), c.end(), Recurrence::daily) != c.end() ||
+       std::find(c.begin(), c.end(), Recurrence::weekly) != c.end()) &&
+      std::regex_search(s, m, hour))
     found.schedule.time = time_at(s, std::size_t(m.position(0)));
   // "bắt đầu từ ngày 15-01-2026", "từ ngày 13-3-2026 đến hết ngày 16-3-2026".
   for (const auto& d : find_dates(t.text())) {
