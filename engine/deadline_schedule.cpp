@@ -159,6 +159,16 @@ std::optional<DeadlineMark> deadline_mark_of(const NewEvent& event) {
   return DeadlineMark{key, reminder_rung(std::max(0, p.value("working_days_left", 0))), true};
 }
 
+bool deadline_awaits_overdue_mark(const TaskView& task) {
+  if (!task.exists() || is_closed(task.state) || task.state == TaskState::submitted || !task.deadline) return false;
+  return recorded_urgency(task, to_iso(*task.deadline)) < kOverdueUrgency;
+}
+
+bool occurrence_awaits_overdue_mark(const TaskView& task, const std::string& period, const Occurrence& occurrence) {
+  if (!task.exists() || is_closed(task.state) || occurrence.submitted_on || occurrence.overdue_recorded) return false;
+  return recorded_urgency(task, occurrence_key(occurrence.due, period)) < kOverdueUrgency;
+}
+
 std::vector<NewEvent> deadline_marks_due(const TaskView& task, TimePoint now, const std::vector<int>& reminders,
                                          const WorkingDays& calendar, const std::string& recorded_at) {
   std::vector<NewEvent> out;

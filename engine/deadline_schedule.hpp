@@ -77,6 +77,15 @@ struct DeadlineMark {
 };
 std::optional<DeadlineMark> deadline_mark_of(const NewEvent& event);
 
+// Whether a deadline or report can still get its "overdue" rung, whatever
+// the date: the task is not closed, the deadline's claim does not await
+// approval (the report's is not submitted), and that rung is not recorded
+// for the key in force. storage/ keeps these as columns with a partial
+// index, so a catch-up after a long stop reads only what is still to mark,
+// never the marked backlog again.
+bool deadline_awaits_overdue_mark(const TaskView& task);
+bool occurrence_awaits_overdue_mark(const TaskView& task, const std::string& period, const Occurrence& occurrence);
+
 // The marker events due for `task` at `now` that its marks do not already
 // hold: at most one per due key. Nothing for closed tasks, nothing for a
 // deadline whose completion claim awaits approval (the secretariat's move),

@@ -35,9 +35,14 @@ class DeadlineSource {
   // awaiting approval) whose deadline is on or before `deadline_until` with
   // its "overdue" rung not yet recorded, and tasks not closed with an
   // unsubmitted report due on or before `occurrence_until` not yet marked
-  // overdue. Current views, deadline_marks filled in, in id order. May
-  // return a task with nothing due (a reminder already recorded); never
-  // leaves out one with something due.
+  // overdue (engine::deadline_awaits_overdue_mark and
+  // occurrence_awaits_overdue_mark). Current views, deadline_marks filled
+  // in, in id order. May return a task with nothing due (a reminder already
+  // recorded). Everything due from occurrence_until's day on comes whole;
+  // of a backlog due before that day a source may give only the oldest part
+  // (SqliteDeadlineSource: a batch), so the caller asks again after
+  // recording it (DeadlineTimer passes again while a pass records
+  // something).
   virtual Result<std::vector<TaskView>> tasks_due_by(Date deadline_until, Date occurrence_until) const = 0;
 
   // The earliest deadline on or after `from` among tasks that can still

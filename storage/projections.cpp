@@ -33,8 +33,8 @@ void project_task(StatementCache& statements, const engine::TaskView& t, bool re
   auto cached = statements.get(R"sql(
     INSERT OR REPLACE INTO tasks (id, document_id, directive, parent_id, holder, assignee, role, kind,
       recurrence, state, deadline, first_deadline, submitted_on, done_on, progress, assigned_on,
-      last_change_on, version, view)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+      last_change_on, version, view, awaiting_overdue_mark)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
   SQLite::Statement& row = *cached;
   int i = 0;
   row.bind(++i, t.id);
@@ -56,15 +56,19 @@ void project_task(StatementCache& statements, const engine::TaskView& t, bool re
   row.bind(++i, engine::to_iso(t.last_change_on));
   row.bind(++i, t.version);
   row.bind(++i, engine::to_json(t).dump());
+  row.bind(++i, engine::deadline_awaits_overdue_mark(t) ? 1 : 0);
   row.exec();
   for (const auto& [period, o] : t.occurrences) {
-    auto cached_occ = statements.get("INSERT INTO report_occurrences VALUES (?, ?, ?, ?, ?)");
+    auto cached_occ = statements.get(
+        "INSERT INTO report_occurrences (task_id, period, due, submitted_on, late, awaiting_overdue_mark) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     SQLite::Statement& occ = *cached_occ;
     occ.bind(1, t.id);
     occ.bind(2, period);
     occ.bind(3, engine::to_iso(o.due));
     bind_text(occ, 4, iso(o.submitted_on));
     occ.bind(5, o.late ? 1 : 0);
+    occ.bind(6, engine::occurrence_awaits_overdue_mark(t, period, o) ? 1 : 0);
     occ.exec();
   }
 }

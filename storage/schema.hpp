@@ -152,6 +152,33 @@ DROP INDEX unsubmitted_reports_by_due;
 CREATE INDEX unsubmitted_reports_by_due ON report_occurrences (due, task_id, period) WHERE submitted_on IS NULL;
 )sql";
 
+// Version 5 (issue 6): what can still get its "overdue" rung
+// (engine::deadline_awaits_overdue_mark, occurrence_awaits_overdue_mark),
+// kept on the row by the projection, with a partial index holding only
+// those rows. The deadline timer's catch-up after a long stop reads from
+// these: each pass starts at the oldest row still to mark, where it used
+// to walk every row already marked (NOT EXISTS on deadline_marks) and so
+// slowed as it advanced: with 394,922 deadlines missed at 1M tasks, HTTP
+// commands waited ~2 s behind each pass.
+inline constexpr const char* kOverdueMarksV5 = R"sql(
+ALTER TABLE tasks ADD COLUMN awaiting_overdue_mark INTEGER NOT NULL DEFAULT 0;
+UPDATE tasks SET awaiting_overdue_mark =
+  (state NOT IN ('done', 'cancelled', 'submitted') AND deadline IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM deadline_marks m
+                   WHERE m.task_id = tasks.id AND m.due_key = tasks.deadline AND m.rung = 'overdue'));
+CREATE INDEX tasks_awaiting_overdue_mark ON tasks (deadline, id) WHERE awaiting_overdue_mark = 1;
+
+ALTER TABLE report_occurrences ADD COLUMN awaiting_overdue_mark INTEGER NOT NULL DEFAULT 0;
+UPDATE report_occurrences SET awaiting_overdue_mark =
+  (submitted_on IS NULL
+   AND EXISTS (SELECT 1 FROM tasks t WHERE t.id = report_occurrences.task_id AND t.state NOT IN ('done', 'cancelled'))
+   AND NOT EXISTS (SELECT 1 FROM deadline_marks m
+                   WHERE m.task_id = report_occurrences.task_id
+                     AND m.due_key = report_occurrences.due || '#' || report_occurrences.period
+                     AND m.rung = 'overdue'));
+CREATE INDEX reports_awaiting_overdue_mark ON report_occurrences (due, task_id, period) WHERE awaiting_overdue_mark = 1;
+)sql";
+
 // The projection tables with the columns that order their rows, for
 // rebuild and verify.
 struct ProjectionTable {

@@ -18,23 +18,20 @@ using engine::Date;
 // word for word.
 constexpr const char* kOpenTask = "state NOT IN ('done', 'cancelled')";
 
-// Open tasks with a deadline in [from, until] whose "overdue" rung for the
-// deadline in force is not recorded, earliest deadline first, at most
-// LIMIT. Those already marked are skipped on the marks' primary key,
-// without reading their views.
-const std::string kTasksWithDeadlineDue = std::string(R"sql(
-  SELECT id FROM tasks
-  WHERE )sql") + kOpenTask + R"sql( AND state <> 'submitted' AND deadline >= ? AND deadline <= ?
-    AND NOT EXISTS (SELECT 1 FROM deadline_marks m
-                    WHERE m.task_id = tasks.id AND m.due_key = tasks.deadline AND m.rung = 'overdue')
+// Tasks whose deadline in [from, until] awaits its "overdue" rung, and
+// reports due in [from, until] awaiting theirs (the awaiting_overdue_mark
+// columns, storage/schema.hpp v5), earliest first, at most LIMIT. The
+// partial indexes hold only those rows: a pass reads what it returns, never
+// the rows already marked, however many there are.
+const std::string kTasksWithDeadlineDue = R"sql(
+  SELECT id FROM tasks INDEXED BY tasks_awaiting_overdue_mark
+  WHERE awaiting_overdue_mark = 1 AND deadline >= ? AND deadline <= ?
   ORDER BY deadline, id LIMIT ?)sql";
 
-const std::string kTasksWithReportDue = std::string(R"sql(
-  SELECT o.task_id FROM report_occurrences o JOIN tasks t ON t.id = o.task_id
-  WHERE o.submitted_on IS NULL AND o.due >= ? AND o.due <= ? AND t.)sql") + kOpenTask + R"sql(
-    AND NOT EXISTS (SELECT 1 FROM deadline_marks m
-                    WHERE m.task_id = o.task_id AND m.due_key = o.due || '#' || o.period AND m.rung = 'overdue')
-  ORDER BY o.due, o.task_id, o.period LIMIT ?)sql";
+const std::string kTasksWithReportDue = R"sql(
+  SELECT task_id FROM report_occurrences INDEXED BY reports_awaiting_overdue_mark
+  WHERE awaiting_overdue_mark = 1 AND due >= ? AND due <= ?
+  ORDER BY due, task_id, period LIMIT ?)sql";
 
 const std::string kEarliestDeadline = std::string("SELECT MIN(deadline) FROM tasks WHERE ") + kOpenTask +
                                       " AND state <> 'submitted' AND deadline >= ?";
