@@ -47,8 +47,10 @@ int roman_value(std::string_view text) {
   return 0;
 }
 
-std::vector<DateMention> find_dates(std::string_view text) {
-  const std::string shadow = lower_shadow(text);
+namespace {
+
+// The patterns run on the lower-case shadow, whose byte offsets are the text's.
+std::vector<DateMention> dates_in_shadow(const std::string& shadow) {
   std::vector<DateMention> out;
   // "ngày 15 tháng 7 năm 2021", "15 tháng 7 năm 2021", "ngày 15 tháng 7".
   static const std::regex spelled(
@@ -92,14 +94,17 @@ std::vector<DateMention> find_dates(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 std::optional<engine::Date> resolve(const DateMention& mention, std::optional<int> default_year) {
   auto year = mention.year ? mention.year : default_year;
   if (!year) return std::nullopt;
   return engine::make_date(*year, mention.month, mention.day);
 }
 
-std::vector<PeriodMention> find_periods(std::string_view text) {
-  const std::string shadow = lower_shadow(text);
+namespace {
+
+std::vector<PeriodMention> periods_in_shadow(const std::string& shadow) {
   std::vector<PeriodMention> out;
   // "tháng 9/2021", "tháng 6 năm 2022", "tháng 12" — but not "15 tháng 7" (a day).
   static const std::regex month(R"(tháng\s+(\d{1,2})(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
@@ -148,6 +153,16 @@ std::vector<PeriodMention> find_periods(std::string_view text) {
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
   return out;
 }
+
+}  // namespace
+
+std::vector<DateMention> find_dates(std::string_view text) { return dates_in_shadow(lower_shadow(text)); }
+
+std::vector<DateMention> find_dates(const PhraseText& text) { return dates_in_shadow(text.shadow()); }
+
+std::vector<PeriodMention> find_periods(std::string_view text) { return periods_in_shadow(lower_shadow(text)); }
+
+std::vector<PeriodMention> find_periods(const PhraseText& text) { return periods_in_shadow(text.shadow()); }
 
 std::optional<engine::Date> period_end(const PeriodMention& p, std::optional<int> default_year) {
   auto year = p.year ? p.year : default_year;

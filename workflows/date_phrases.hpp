@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/date.hpp"
+#include "workflows/phrase_search.hpp"
 
 namespace cvtrack::workflows {
 
@@ -25,6 +26,8 @@ struct DateMention {
 // Every day-month(-year) mention, in order. Numbers that cannot be a day and
 // month (9/2021, 2022-2023, 15/CT-TTg) are not dates.
 std::vector<DateMention> find_dates(std::string_view text);
+// The same, on a text whose lower-case shadow is already made (a clause).
+std::vector<DateMention> find_dates(const PhraseText& text);
 
 // The date of a mention, the year taken from `default_year` when the text
 // leaves it out. nullopt when the day does not exist (30/02).
@@ -39,6 +42,7 @@ struct PeriodMention {
   std::optional<int> year;
 };
 std::vector<PeriodMention> find_periods(std::string_view text);
+std::vector<PeriodMention> find_periods(const PhraseText& text);
 std::optional<engine::Date> period_end(const PeriodMention& period, std::optional<int> default_year);
 
 // "III" -> 3, "IV" -> 4 ... up to 39; 0 when not a Roman numeral.

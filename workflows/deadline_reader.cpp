@@ -61,7 +61,7 @@ bool ends_with_word(const std::string& text, const std::string& word) {
 std::optional<DeadlineFound> explicit_date(const PhraseText& clause, const DeadlineContext& c) {
   const std::string& s = clause.shadow();
   auto refs = find_references(clause.text());
-  for (const auto& d : find_dates(clause.text())) {
+  for (const auto& d : find_dates(clause)) {
     bool in_reference = false;
     for (const auto& r : refs)
       if (d.begin >= r.begin && d.begin < r.end) in_reference = true;
@@ -100,7 +100,7 @@ std::optional<DeadlineFound> explicit_date(const PhraseText& clause, const Deadl
 
 std::optional<DeadlineFound> period_deadline(const PhraseText& clause, const DeadlineContext& c) {
   const std::string& s = clause.shadow();
-  for (const auto& p : find_periods(clause.text())) {
+  for (const auto& p : find_periods(clause)) {
     std::string before = trim(s.substr(p.begin >= 24 ? p.begin - 24 : 0, p.begin >= 24 ? 24 : p.begin));
     if (!ends_with_word(before, "trong") && !ends_with_word(before, "cuối") &&
         !ends_with_word(before, "chậm nhất") && !ends_with_word(before, "trước"))
@@ -242,13 +242,13 @@ std::optional<DeadlineFound> deadline_from_cell(const std::string& cell, const D
   if (auto found = find_deadline(text, context)) return found;
   std::optional<int> year;
   if (context.document_date) year = int(context.document_date->year());
-  for (const auto& d : find_dates(cell)) {
+  for (const auto& d : find_dates(text)) {
     DeadlineFound found;
     found.date = resolve(d, year);
     found.text = cell;
     if (found.date) return found;
   }
-  for (const auto& p : find_periods(cell)) {
+  for (const auto& p : find_periods(text)) {
     DeadlineFound found;
     found.date = period_end(p, year);
     found.text = cell;

@@ -49,10 +49,15 @@ std::string lower_shadow(std::string_view text) {
   out.resize(text.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = 0, n = int32_t(text.size());
+  // canonical_tone() can change the shadow only when it is not plain NFC or an
+  // o/u is followed by a letter beyond ASCII ("hoà", "uỷ"); most clauses have
+  // neither, and the check costs more than lower-casing.
+  bool nfc_stable = true, tone_cluster = false;
   while (i < n) {
     if (bytes[i] < 0x80) {  // ASCII, most bytes of a document
       char c = char(bytes[i]);
       out[std::size_t(i)] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+      if (i + 1 < n && bytes[i + 1] >= 0x80 && (c == 'o' || c == 'O' || c == 'u' || c == 'U')) tone_cluster = true;
       ++i;
       continue;
     }
@@ -65,9 +70,12 @@ std::string lower_shadow(std::string_view text) {
     bool error = false;
     if (lower >= 0) U8_APPEND(reinterpret_cast<uint8_t*>(buffer), len, 4, lower, error);
     // A lower case of another length would move the offsets: keep the original.
-    const char* from = lower < 0 || error || len != i - start ? text.data() + start : buffer;
+    const bool kept = lower < 0 || error || len != i - start;
+    const char* from = kept ? text.data() + start : buffer;
     std::copy(from, from + (i - start), out.begin() + start);
+    if (!is_nfc_stable(kept ? c : lower)) nfc_stable = false;
   }
+  if (nfc_stable && !tone_cluster) return out;
   std::string toned = canonical_tone(out);
   return toned.size() == out.size() ? toned : out;
 }
@@ -113,6 +121,8 @@ std::optional<std::size_t> PhraseText::rfind(std::string_view needle, std::size_
 }
 
 bool PhraseText::starts_with(std::string_view needle, std::size_t at) const {
+  // The first byte rules out nearly every needle of a vocabulary list at once.
+  if (!needle.empty() && (at >= shadow_.size() || shadow_[at] != needle[0])) return false;
   return shadow_.compare(at, needle.size(), needle) == 0 && word_bounded(at, needle.size());
 }
 

@@ -94,7 +94,7 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
       std::regex_search(s, m, hour))
     found.schedule.time = time_at(s, std::size_t(m.position(0)));
   // "bắt đầu từ ngày 15-01-2026", "từ ngày 13-3-2026 đến hết ngày 16-3-2026".
-  for (const auto& d : find_dates(t.text())) {
+  for (const auto& d : find_dates(t)) {
     std::string before = s.substr(d.begin > 20 ? d.begin - 20 : 0, d.begin > 20 ? 20 : d.begin);
     auto date = resolve(d, document_year);
     if (!date || c.empty()) continue;

@@ -68,18 +68,9 @@ void fix_syllable(std::vector<Letter>& word) {
   last.clear();
 }
 
-// True when every code point of valid UTF-8 `text` lies below U+2000 (all of
-// Vietnamese) with NFC quick check "yes" and combining class 0: by UAX #15's
-// quick check such a text is NFC. A table answers this without ICU's
-// normaliser, which every lower-cased clause shadow asked before.
+// By UAX #15's quick check, a text of NFC-stable code points is NFC: a table
+// answers for most texts without ICU's normaliser.
 bool only_nfc_stable_letters(std::string_view text) {
-  static const auto stable = [] {
-    std::array<bool, 0x2000> t{};
-    for (UChar32 c = 0; c < 0x2000; ++c)
-      t[std::size_t(c)] = u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-                          u_getCombiningClass(c) == 0;
-    return t;
-  }();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = int32_t(text.size());
   for (int32_t i = 0; i < n;) {
@@ -89,7 +80,7 @@ bool only_nfc_stable_letters(std::string_view text) {
     }
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
-    if (c < 0 || c >= 0x2000 || !stable[std::size_t(c)]) return false;
+    if (!is_nfc_stable(c)) return false;
   }
   return true;
 }
@@ -142,6 +133,17 @@ bool may_need_tone_fix(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_nfc_stable(std::int32_t c) {
+  static const auto stable = [] {
+    std::array<bool, 0x2000> t{};
+    for (UChar32 k = 0; k < 0x2000; ++k)
+      t[std::size_t(k)] = u_getIntPropertyValue(k, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+                          u_getCombiningClass(k) == 0;
+    return t;
+  }();
+  return c >= 0 && c < 0x2000 && stable[std::size_t(c)];
+}
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,11 @@ namespace cvtrack::workflows {
 
 // Byte offset of the first byte that is not part of valid UTF-8, or nullopt.
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
+
+// True for a code point below U+2000 (all of Vietnamese) with NFC quick check
+// "yes" and combining class 0: text made only of such code points is NFC.
+// Code points at or above U+2000 and ill-formed ones (negative) answer false.
+bool is_nfc_stable(std::int32_t code_point);
 
 // REQUIRES: valid UTF-8.
 std::string to_nfc(std::string_view text);
