@@ -41,6 +41,7 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
       [](SQLite::Database& db) { db.exec(kServeSchemaV3); },
       [](SQLite::Database& db) { db.exec(kReadIndexesV4); },
       [](SQLite::Database& db) { db.exec(kOverdueMarksV5); },
+      [](SQLite::Database& db) { db.exec(kTasksInIdOrderV6); },
   };
   return steps;
 }

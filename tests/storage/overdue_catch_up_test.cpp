@@ -139,7 +139,7 @@ TEST_SUITE("storage/overdue_catch_up") {
     // Another connection opens it, as the next `cvtrack` command would.
     auto reopened = storage::SqliteDatabase::open(s.path);
     REQUIRE(reopened);
-    CHECK((*reopened)->schema_version() == 5);
+    CHECK((*reopened)->schema_version() == storage::SqliteDatabase::kSchemaVersion);
     SQLite::Database& raw = (*reopened)->impl().db;
     CHECK(awaiting_deadlines(raw) == deadlines);
     CHECK(awaiting_reports(raw) == reports);
