@@ -4,6 +4,7 @@
 // its rows (value, baseline measured in the same run, ratio) to the Report.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -79,6 +80,17 @@ double figure_durable(Engine& engine, const std::vector<std::string>& tasks, int
 // `serve` start-up time and peak RSS.
 void figure_process(const std::string& cvtrack, const std::string& db, std::int64_t tasks,
                     const std::string& work_dir, Report& report);
+
+// (7) serve's catch-up of the deadlines missed before today (the server runs
+// on the real clock): counted before the server starts, then waited for
+// from `started` until none is left, so (3) and (6) see a steady server.
+struct MissedDeadlines {
+  std::string today;
+  std::int64_t tasks = 0, reports = 0;
+};
+MissedDeadlines missed_deadlines(const std::string& db_path);
+void figure_catch_up(const MissedDeadlines& before, std::chrono::steady_clock::time_point started,
+                     const std::string& db_path, double durable_rate, Report& report);
 
 // (3) group commit through `serve` (HTTP ack/progress, 1, 16 and 64 client
 // threads, `seconds` each) against raw single-row INSERT commits measured
