@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -70,5 +71,24 @@ TEST_SUITE("cli/engine_binary") {
     CHECK(r.code == 2);
     CHECK(r.err.find("no database here") != std::string::npos);
     CHECK(r.out.empty());
+  }
+
+  TEST_CASE("COMMAND --help and help COMMAND print the command's usage and run nothing") {
+    cvtrack::test::TempDirectory dir;
+    std::string db = dir.file("cvtrack.db").string();
+    Run serve = run_cvtrack(dir, "serve --help --db '" + db + "'");
+    CHECK(serve.code == 0);
+    CHECK(serve.out.find("usage: cvtrack serve [--bind") == 0);
+    CHECK(serve.err.empty());
+    Run init = run_cvtrack(dir, "help init");
+    CHECK(init.code == 0);
+    CHECK(init.out.find("usage: cvtrack init") == 0);
+    Run tasks = run_cvtrack(dir, "tasks --body ubnd-huyen -h");
+    CHECK(tasks.code == 0);
+    CHECK(tasks.out.find("usage: cvtrack tasks") == 0);
+    CHECK_FALSE(std::filesystem::exists(db));
+    Run unknown = run_cvtrack(dir, "help frobnicate");
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("unknown command 'frobnicate'") != std::string::npos);
   }
 }
