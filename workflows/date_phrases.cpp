@@ -3,6 +3,7 @@
 #include <regex>
 #include <string>
 
+#include "workflows/date_scanners.hpp"
 #include "workflows/phrase_search.hpp"
 
 namespace cvtrack::workflows {
@@ -11,8 +12,15 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-int to_year(const std::string& digits) {
-  int y = std::stoi(digits);
+// Digits a scanner matched (at most four): their value.
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+int to_year(std::string_view digits) {
+  int y = to_int(digits);
   return digits.size() == 2 ? 2000 + y : y;
 }
 
@@ -22,7 +30,7 @@ bool is_regex_space(char c) {  // \s of std::regex in the "C" locale
 
 // A digit, a separator (/ . -) and a digit, with at most one space on either
 // side of the separator: what the numeric date pattern needs before it can
-// match. std::regex tries every position of a text, so texts without it
+// match. The scanner tries every position of a text, so texts without it
 // (most clauses) skip the pattern.
 bool may_hold_numeric_date(std::string_view s) {
   for (std::size_t i = 1; i + 1 < s.size(); ++i) {
@@ -53,25 +61,18 @@ namespace {
 std::vector<DateMention> dates_in_shadow(const std::string& shadow) {
   std::vector<DateMention> out;
   // "ngày 15 tháng 7 năm 2021", "15 tháng 7 năm 2021", "ngày 15 tháng 7".
-  static const std::regex spelled(
-      R"((?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:,\s*)?n+ăm\s+(\d{4}))?)");
+  // "ngày 15 tháng 7 năm 2021", "15 tháng 7 năm 2021", "ngày 15 tháng 7".
   const bool has_month = shadow.find("tháng") != std::string::npos;
-  for (auto it = has_month ? std::sregex_iterator(shadow.begin(), shadow.end(), spelled) : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    std::size_t b = std::size_t(m.position(0));
+  for (const ScannedDate& m : has_month ? scan_spelled_dates(shadow) : std::vector<ScannedDate>{}) {
+    std::size_t b = m.begin;
     if (b > 0 && is_digit(shadow[b - 1])) continue;
-    DateMention d{b, b + std::size_t(m.length(0)), std::stoi(m[1]), std::stoi(m[2]),
-                  m[3].matched ? std::optional<int>(std::stoi(m[3])) : std::nullopt, true};
+    DateMention d{b, m.end, to_int(m.day), to_int(m.month),
+                  m.year.empty() ? std::nullopt : std::optional<int>(to_int(m.year)), true};
     if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) out.push_back(d);
   }
   // "15/7/2021", "17-11-2008", "05.9.2021", "20/9".
-  static const std::regex numeric(R"((\d{1,2})\s?([/.-])\s?(\d{1,2})(?:\2(\d{4}|\d{2}))?)");
-  for (auto it = may_hold_numeric_date(shadow) ? std::sregex_iterator(shadow.begin(), shadow.end(), numeric)
-                                               : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    std::size_t b = std::size_t(m.position(0)), e = b + std::size_t(m.length(0));
+  for (const ScannedDate& m : may_hold_numeric_date(shadow) ? scan_numeric_dates(shadow) : std::vector<ScannedDate>{}) {
+    std::size_t b = m.begin, e = m.end;
     if (b > 0 && (is_digit(shadow[b - 1]) || shadow[b - 1] == '/' || shadow[b - 1] == '-' ||
                   shadow[b - 1] == '.'))
       continue;
@@ -80,10 +81,9 @@ std::vector<DateMention> dates_in_shadow(const std::string& shadow) {
                                shadow[e + 1] != ' ')))
       continue;
     // "1- Bí thư": a list marker, not a date; "2 - 9" (Quốc khánh) neither.
-    if (m[2] != "/" && !m[4].matched) continue;
-    if (m[2] == "." && !m[4].matched) continue;
-    DateMention d{b, e, std::stoi(m[1]), std::stoi(m[3]),
-                  m[4].matched ? std::optional<int>(to_year(m[4])) : std::nullopt, false};
+    if (m.separator != '/' && m.year.empty()) continue;
+    DateMention d{b, e, to_int(m.day), to_int(m.month),
+                  m.year.empty() ? std::nullopt : std::optional<int>(to_year(m.year)), false};
     if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) continue;
     bool inside_spelled = false;
     for (const auto& s : out)
