@@ -15,20 +15,15 @@ double measure_fdatasync(const std::string& dir) {
   return percentiles(fdatasync_latencies_ms(dir, 200)).p50;
 }
 
-namespace {
-
-// Bytes of the event rows the commands wrote, on average.
-std::size_t mean_row_bytes(storage::SqliteDatabase& db, std::int64_t after_seq) {
-  SQLite::Database raw(db.path(), SQLite::OPEN_READONLY);
-  SQLite::Statement q(raw, "SELECT AVG(length(stream) + length(type) + length(payload) + length(actor) + "
-                           "length(recorded_at) + length(effective_on) + length(prev_hash) + length(hash)) "
+std::size_t mean_event_row_bytes(const std::string& db_path, std::int64_t after_seq) {
+  SQLite::Database raw(db_path, SQLite::OPEN_READONLY);
+  SQLite::Statement q(raw, "SELECT COALESCE(AVG(length(stream) + length(type) + length(payload) + length(actor) + "
+                           "length(recorded_at) + length(effective_on) + length(prev_hash) + length(hash)), 0) "
                            "FROM events WHERE seq > ?");
   q.bind(1, after_seq);
   q.executeStep();
   return std::size_t(q.getColumn(0).getDouble());
 }
-
-}  // namespace
 
 std::vector<double> raw_single_commits_ms(const std::string& path, std::size_t row_bytes, int min_count,
                                           double min_seconds) {
@@ -72,7 +67,7 @@ double figure_durable(Engine& engine, const std::vector<std::string>& tasks, int
     ms.push_back(w.ms());
     if (!done) throw std::runtime_error(id + ": " + done.error().message);
   }
-  std::size_t row_bytes = mean_row_bytes(*engine.database, before);
+  std::size_t row_bytes = mean_event_row_bytes(engine.database->path(), before);
   std::vector<double> raw = raw_single_commits_ms(work_dir + "/raw-single.db", row_bytes, count, 0);
   Percentiles ours = percentiles(ms), base = percentiles(raw);
   double rate = 1e3 / ours.mean, raw_rate = 1e3 / base.mean;

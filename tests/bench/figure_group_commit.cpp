@@ -34,16 +34,6 @@ struct Assignment {
   UnitTask* task;
 };
 
-std::size_t mean_row_bytes(const std::string& db, std::int64_t after_seq) {
-  SQLite::Database raw(db, SQLite::OPEN_READONLY);
-  SQLite::Statement q(raw, "SELECT COALESCE(AVG(length(stream) + length(type) + length(payload) + length(actor) + "
-                           "length(recorded_at) + length(effective_on) + length(prev_hash) + length(hash)), 0) "
-                           "FROM events WHERE seq > ?");
-  q.bind(1, after_seq);
-  q.executeStep();
-  return std::size_t(q.getColumn(0).getDouble());
-}
-
 struct Level {
   int clients = 0;
   std::size_t commands = 0;
@@ -123,7 +113,7 @@ void figure_group_commit(const ServeProcess& serve, std::vector<Unit>& units, co
   std::int64_t before = last_seq(db);
   std::vector<Level> measured;
   for (int c : levels) measured.push_back(run_level(serve.port(), pool, c, seconds));
-  std::size_t row_bytes = mean_row_bytes(db, before);
+  std::size_t row_bytes = mean_event_row_bytes(db, before);
   Percentiles raw = percentiles(raw_single_commits_ms(work_dir + "/raw-single-3.db", row_bytes, 20, std::min(seconds, 3.0)));
   double raw_rate = raw.mean > 0 ? 1e3 / raw.mean : 0;
   std::string baseline = "raw single-row INSERT commits of " + std::to_string(row_bytes) + " B: " + num(raw_rate) +

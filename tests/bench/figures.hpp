@@ -49,6 +49,10 @@ void figure_parse(const Corpus& corpus, const workflows::BodyDirectory& director
 // The disk's write+fdatasync latency (p50, ms); printed on the machine line.
 double measure_fdatasync(const std::string& dir);
 
+// The mean size of the event rows written after `after_seq` (what the raw
+// baselines of (2) and (3) write per commit).
+std::size_t mean_event_row_bytes(const std::string& db_path, std::int64_t after_seq);
+
 // The raw SQLite baseline of (2) and (3): single-row INSERT commits of
 // `row_bytes` into a fresh WAL database at `path` with synchronous=FULL, one
 // transaction each, until at least `min_count` and `min_seconds`; ms each.
