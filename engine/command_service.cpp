@@ -118,15 +118,25 @@ Result<nlohmann::json> CommandService::directory_original() const {
   return stream->back().event.payload.value("original", nlohmann::json(nullptr));
 }
 
-Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request) {
+Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request, TaskView* after) {
   auto stream = store_.read_stream(request.task);
   if (!stream) return stream.error();
   auto registry = current_bodies();
   if (!registry) return registry.error();
   request.recorded_at = to_utc_iso(clock_.now());
-  auto decision = decide(fold_task(*stream), request, **registry);
+  TaskView task = fold_task(*stream);
+  auto decision = decide(task, request, **registry);
   if (!decision) return decision.error();
-  return store_.append(*decision);
+  // The store need not read the task's stream back to project it.
+  for (auto& batch : *decision)
+    if (batch.stream == request.task) batch.read = &*stream;
+  auto written = store_.append(*decision);
+  if (written && after) {
+    for (const auto& e : *written)
+      if (e.stream == request.task) task = apply(std::move(task), e);
+    *after = std::move(task);
+  }
+  return written;
 }
 
 Result<std::vector<RecordedEvent>> CommandService::tick(Date today) {

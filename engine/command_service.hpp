@@ -70,7 +70,10 @@ class CommandService {
   // The `original` of the newest directory recorded; null when none.
   Result<nlohmann::json> directory_original() const;
 
-  Result<std::vector<RecordedEvent>> execute(TaskRequest request);
+  // `after`, when given, receives the task as the command left it (what it
+  // read, folded with what it wrote), so a caller answering with the task
+  // need not read it again.
+  Result<std::vector<RecordedEvent>> execute(TaskRequest request, TaskView* after = nullptr);
 
   // Occurrences, overdue and reminder markers as of `today`; see tick_decide.hpp.
   Result<std::vector<RecordedEvent>> tick(Date today);

@@ -4,15 +4,49 @@
 
 namespace cvtrack::engine {
 
-std::string hash_input(const RecordedEvent& e) {
+namespace {
+
+// One element of the array, written as dump() writes it (escapes
+// included), without copying a payload into a json value first.
+void append_string(std::string& out, const std::string& text) { out += nlohmann::json(text).dump(); }
+
+}  // namespace
+
+std::string hash_input(const RecordedEvent& e, std::string_view payload_json) {
   // A JSON array gives an unambiguous encoding of the fields (no separator
-  // can be forged inside a value); dump() sorts object keys, so it is stable.
-  nlohmann::json fields = {e.seq,           e.stream,         e.version,
-                           e.event.type,    e.event.payload,  e.event.actor,
-                           e.event.recorded_at, to_iso(e.event.effective_on), e.prev_hash};
-  return fields.dump();
+  // can be forged inside a value); dump() sorts object keys, so the payload
+  // text is stable. Byte for byte what dumping the array itself gives
+  // (tests/engine/event_hash_test.cpp holds both to a recorded digest).
+  std::string out;
+  out.reserve(payload_json.size() + e.stream.size() + e.event.type.size() + e.event.actor.size() + 160);
+  out += '[';
+  out += std::to_string(e.seq);
+  out += ',';
+  append_string(out, e.stream);
+  out += ',';
+  out += std::to_string(e.version);
+  out += ',';
+  append_string(out, e.event.type);
+  out += ',';
+  out += payload_json;
+  out += ',';
+  append_string(out, e.event.actor);
+  out += ',';
+  append_string(out, e.event.recorded_at);
+  out += ',';
+  append_string(out, to_iso(e.event.effective_on));
+  out += ',';
+  append_string(out, e.prev_hash);
+  out += ']';
+  return out;
 }
 
+std::string hash_input(const RecordedEvent& e) { return hash_input(e, e.event.payload.dump()); }
+
 std::string compute_hash(const RecordedEvent& event) { return sha256_hex(hash_input(event)); }
+
+std::string compute_hash(const RecordedEvent& event, std::string_view payload_json) {
+  return sha256_hex(hash_input(event, payload_json));
+}
 
 }  // namespace cvtrack::engine

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -47,13 +48,26 @@ struct StreamAppend {
   StreamId stream;
   int expected_version = 0;  // 0: the stream must not exist yet
   std::vector<NewEvent> events;
+  // The stream's events as the command read them, when it has them (null
+  // otherwise; it must outlive the append). A store that keeps projections
+  // uses them instead of reading the stream back, but only when their last
+  // hash is the stream's head: the hash chain then proves them current.
+  const std::vector<RecordedEvent>* read = nullptr;
 };
 
 inline const std::string kGenesisHash(64, '0');
 
 // The exact bytes an event's hash covers: every field but the hash itself,
-// so altering any of them by hand breaks the chain at that event.
+// so altering any of them by hand breaks the chain at that event. The
+// encoding is fixed forever (existing logs must verify): the JSON array
+// [seq, stream, version, type, payload, actor, recorded_at, effective_on,
+// prev_hash] as nlohmann::json::dump() writes it.
 std::string hash_input(const RecordedEvent& event);
 std::string compute_hash(const RecordedEvent& event);
+// The same, given the payload already dumped (payload.dump()): a store
+// writes that text to the log anyway, so the payload is serialised once
+// per event instead of being copied into an array and dumped again.
+std::string hash_input(const RecordedEvent& event, std::string_view payload_json);
+std::string compute_hash(const RecordedEvent& event, std::string_view payload_json);
 
 }  // namespace cvtrack::engine

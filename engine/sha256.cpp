@@ -49,13 +49,18 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
 std::string sha256_hex(std::string_view data) {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  // Padding: 0x80, zeros, then the bit length big-endian, to a multiple of 64.
-  std::vector<unsigned char> message(data.begin(), data.end());
+  // The whole blocks straight from `data` (every event's hash goes through
+  // here: no copy of the message), then the tail with its padding: 0x80,
+  // zeros, then the bit length big-endian, to a multiple of 64.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+  std::size_t whole = data.size() / 64 * 64;
+  for (std::size_t at = 0; at < whole; at += 64) compress(h, bytes + at);
+  std::vector<unsigned char> tail(bytes + whole, bytes + data.size());
   std::uint64_t bit_length = std::uint64_t(data.size()) * 8;
-  message.push_back(0x80);
-  while (message.size() % 64 != 56) message.push_back(0);
-  for (int i = 7; i >= 0; --i) message.push_back((unsigned char)(bit_length >> (8 * i)));
-  for (std::size_t at = 0; at < message.size(); at += 64) compress(h, message.data() + at);
+  tail.push_back(0x80);
+  while (tail.size() % 64 != 56) tail.push_back(0);
+  for (int i = 7; i >= 0; --i) tail.push_back((unsigned char)(bit_length >> (8 * i)));
+  for (std::size_t at = 0; at < tail.size(); at += 64) compress(h, tail.data() + at);
 
   std::string hex;
   char buffer[9];

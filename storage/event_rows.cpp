@@ -40,7 +40,7 @@ engine::Result<std::vector<engine::RecordedEvent>> read_events(SQLite::Statement
   return out;
 }
 
-void insert_event(StatementCache& statements, const engine::RecordedEvent& e) {
+void insert_event(StatementCache& statements, const engine::RecordedEvent& e, const std::string& payload_json) {
   static const std::string sql =
       std::string("INSERT INTO events (") + kEventColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto cached = statements.get(sql);
@@ -49,7 +49,7 @@ void insert_event(StatementCache& statements, const engine::RecordedEvent& e) {
   insert.bind(2, e.stream);
   insert.bind(3, e.version);
   insert.bind(4, e.event.type);
-  insert.bind(5, e.event.payload.dump());
+  insert.bindNoCopy(5, payload_json);  // alive until the loan ends, which resets the statement
   insert.bind(6, e.event.actor);
   insert.bind(7, e.event.recorded_at);
   insert.bind(8, engine::to_iso(e.event.effective_on));

@@ -24,6 +24,8 @@ engine::Result<engine::RecordedEvent> read_event_row(SQLite::Statement& query);
 // payload or date no longer parses (altered by hand) is an error naming it.
 engine::Result<std::vector<engine::RecordedEvent>> read_events(SQLite::Statement& query);
 
-void insert_event(StatementCache& statements, const engine::RecordedEvent& event);
+// `payload_json` is event.payload.dump(), which the caller has already
+// made for the hash.
+void insert_event(StatementCache& statements, const engine::RecordedEvent& event, const std::string& payload_json);
 
 }  // namespace cvtrack::storage

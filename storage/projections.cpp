@@ -1,12 +1,13 @@
 #include "storage/projections.hpp"
 
-#include <map>
 #include <optional>
+#include <span>
 
 #include "engine/apply.hpp"
 #include "engine/deadline_schedule.hpp"
 #include "engine/task_view_json.hpp"
 #include "storage/event_rows.hpp"
+#include "storage/row_cells.hpp"
 #include "storage/schema.hpp"
 
 namespace cvtrack::storage {
@@ -24,53 +25,90 @@ std::optional<std::string> iso(const std::optional<Date>& date) {
   return date ? std::optional<std::string>(engine::to_iso(*date)) : std::nullopt;
 }
 
+// The columns of `tasks` and of `report_occurrences` as task_cells and
+// occurrence_cells give them; the key columns first.
+constexpr const char* kTaskColumns[] = {
+    "id",           "document_id", "directive",      "parent_id", "holder",   "assignee",
+    "role",         "kind",        "recurrence",     "state",     "deadline", "first_deadline",
+    "submitted_on", "done_on",     "progress",       "assigned_on", "last_change_on", "version",
+    "awaiting_overdue_mark", "view"};
+constexpr const char* kOccurrenceColumns[] = {"task_id", "period", "due", "submitted_on", "late",
+                                              "awaiting_overdue_mark"};
+
+// `view` is the task's JSON view when known; left NULL for a task's state
+// before an append, so the view (which holds the version, and so changes
+// with every event) is always written.
+Cells task_cells(const engine::TaskView& t, std::optional<std::string> view) {
+  return {t.id,
+          t.document,
+          t.directive,
+          text_or_null(t.parent),
+          t.holder(),
+          t.spec.assignee,
+          engine::to_string(t.spec.role),
+          engine::to_string(t.spec.kind),
+          text_or_null(t.spec.recurrence ? std::optional<std::string>(engine::to_string(*t.spec.recurrence))
+                                         : std::nullopt),
+          engine::to_string(t.state),
+          text_or_null(iso(t.deadline)),
+          text_or_null(iso(t.spec.deadline)),
+          text_or_null(iso(t.submitted_on)),
+          text_or_null(iso(t.done_on)),
+          std::int64_t(t.progress),
+          engine::to_iso(t.assigned_on),
+          engine::to_iso(t.last_change_on),
+          std::int64_t(t.version),
+          std::int64_t(engine::deadline_awaits_overdue_mark(t) ? 1 : 0),
+          text_or_null(view)};
+}
+
+Cells occurrence_cells(const engine::TaskView& t, const std::string& period, const engine::Occurrence& o) {
+  return {t.id,
+          period,
+          engine::to_iso(o.due),
+          text_or_null(iso(o.submitted_on)),
+          std::int64_t(o.late ? 1 : 0),
+          std::int64_t(engine::occurrence_awaits_overdue_mark(t, period, o) ? 1 : 0)};
+}
+
 void project_task(StatementCache& statements, const engine::TaskView& t, bool replace) {
   if (replace) {
     auto clear = statements.get("DELETE FROM report_occurrences WHERE task_id = ?");
     clear->bind(1, t.id);
     clear->exec();
   }
-  auto cached = statements.get(R"sql(
-    INSERT OR REPLACE INTO tasks (id, document_id, directive, parent_id, holder, assignee, role, kind,
-      recurrence, state, deadline, first_deadline, submitted_on, done_on, progress, assigned_on,
-      last_change_on, version, view, awaiting_overdue_mark)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-  SQLite::Statement& row = *cached;
-  int i = 0;
-  row.bind(++i, t.id);
-  row.bind(++i, t.document);
-  row.bind(++i, t.directive);
-  bind_text(row, ++i, t.parent);
-  row.bind(++i, t.holder());
-  row.bind(++i, t.spec.assignee);
-  row.bind(++i, engine::to_string(t.spec.role));
-  row.bind(++i, engine::to_string(t.spec.kind));
-  bind_text(row, ++i, t.spec.recurrence ? std::optional<std::string>(engine::to_string(*t.spec.recurrence)) : std::nullopt);
-  row.bind(++i, engine::to_string(t.state));
-  bind_text(row, ++i, iso(t.deadline));
-  bind_text(row, ++i, iso(t.spec.deadline));
-  bind_text(row, ++i, iso(t.submitted_on));
-  bind_text(row, ++i, iso(t.done_on));
-  row.bind(++i, t.progress);
-  row.bind(++i, engine::to_iso(t.assigned_on));
-  row.bind(++i, engine::to_iso(t.last_change_on));
-  row.bind(++i, t.version);
-  row.bind(++i, engine::to_json(t).dump());
-  row.bind(++i, engine::deadline_awaits_overdue_mark(t) ? 1 : 0);
-  row.exec();
-  for (const auto& [period, o] : t.occurrences) {
-    auto cached_occ = statements.get(
-        "INSERT INTO report_occurrences (task_id, period, due, submitted_on, late, awaiting_overdue_mark) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement& occ = *cached_occ;
-    occ.bind(1, t.id);
-    occ.bind(2, period);
-    occ.bind(3, engine::to_iso(o.due));
-    bind_text(occ, 4, iso(o.submitted_on));
-    occ.bind(5, o.late ? 1 : 0);
-    occ.bind(6, engine::occurrence_awaits_overdue_mark(t, period, o) ? 1 : 0);
-    occ.exec();
+  static const std::string insert_task = insert_sql("tasks", kTaskColumns);
+  insert_row(statements, insert_task, task_cells(t, engine::to_json(t).dump()));
+  static const std::string insert_occurrence = insert_sql("report_occurrences", kOccurrenceColumns);
+  for (const auto& [period, o] : t.occurrences) insert_row(statements, insert_occurrence, occurrence_cells(t, period, o));
+}
+
+// Brings an existing task's rows from `before` to `after`: only the
+// columns that changed, only the occurrences that changed. False when the
+// task has no row (a projection out of step with the log), for the caller
+// to write it whole.
+bool update_task(StatementCache& statements, const engine::TaskView& before, const engine::TaskView& after) {
+  if (update_changed(statements, "tasks", kTaskColumns, 1, task_cells(before, std::nullopt),
+                     task_cells(after, engine::to_json(after).dump())) == 0)
+    return false;
+  static const std::string insert_occurrence = insert_sql("report_occurrences", kOccurrenceColumns);
+  for (const auto& [period, o] : after.occurrences) {
+    Cells now = occurrence_cells(after, period, o);
+    auto was = before.occurrences.find(period);
+    if (was == before.occurrences.end())
+      insert_row(statements, insert_occurrence, now);
+    else
+      update_changed(statements, "report_occurrences", kOccurrenceColumns, 2,
+                     occurrence_cells(before, period, was->second), now);
   }
+  for (const auto& [period, o] : before.occurrences) {
+    if (after.occurrences.count(period)) continue;
+    auto gone = statements.get("DELETE FROM report_occurrences WHERE task_id = ? AND period = ?");
+    gone->bind(1, after.id);
+    gone->bind(2, period);
+    gone->exec();
+  }
+  return true;
 }
 
 void project_document(StatementCache& statements, const engine::DocumentView& d, bool replace) {
@@ -130,7 +168,7 @@ void project_bodies(StatementCache& statements, const engine::BodyRegistry& regi
 // decided on the same state. Markers written before rungs existed are
 // inserted OR IGNORE: old logs may hold a repeat, and must still rebuild.
 void project_marks(StatementCache& statements, const engine::StreamId& task,
-                   const std::vector<engine::RecordedEvent>& events, bool replace) {
+                   std::span<const engine::RecordedEvent> events, bool replace) {
   if (replace) {
     auto clear = statements.get("DELETE FROM deadline_marks WHERE task_id = ?");
     clear->bind(1, task);
@@ -171,8 +209,33 @@ bool has_projection(const engine::StreamId& stream) {
   return engine::is_task_stream(stream) || engine::is_document_stream(stream) || stream == engine::kDirectoryStream;
 }
 
-void project_stream(StatementCache& statements, const engine::StreamId& stream,
-                    const std::vector<engine::RecordedEvent>& events) {
+void project_appended(StatementCache& statements, const engine::StreamId& stream,
+                      const std::vector<engine::RecordedEvent>& before,
+                      std::span<const engine::RecordedEvent> added) {
+  if (engine::is_task_stream(stream)) {
+    if (before.empty()) {
+      // A new stream has no rows yet (they derive from its events alone):
+      // nothing to delete first.
+      engine::TaskView task;
+      for (const auto& e : added) task = engine::apply(std::move(task), e);
+      project_task(statements, task, false);
+      project_marks(statements, stream, added, false);
+      return;
+    }
+    engine::TaskView was = engine::fold_task(before);
+    engine::TaskView now = was;
+    for (const auto& e : added) now = engine::apply(std::move(now), e);
+    if (update_task(statements, was, now)) {
+      // The marks of the earlier events are in place already.
+      project_marks(statements, stream, added, false);
+      return;
+    }
+  }
+  // Documents and the directory change rarely (a registration, a new
+  // directory): their rows are written whole; so is a task whose row was
+  // missing.
+  std::vector<engine::RecordedEvent> events = before;
+  events.insert(events.end(), added.begin(), added.end());
   project(statements, stream, events, true);
 }
 

@@ -10,6 +10,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "engine/event.hpp"
@@ -22,11 +23,16 @@ namespace cvtrack::storage {
 // entries are documents.doc_key), which appends need not read back.
 bool has_projection(const engine::StreamId& stream);
 
-// Replaces the rows derived from `stream` with those its events give.
-// REQUIRES: `events` is the whole stream, in version order. Throws
+// Brings the rows derived from `stream` from what `before` gives to what
+// `before` and `added` give, as if written whole from the whole stream: a
+// task's row is updated in the columns that changed (its indexes are
+// rewritten only where they must be) and only the new events' marks are
+// inserted. REQUIRES: `before` is the stream as it was (its rows in step
+// with it), `added` what was just appended, in version order. Throws
 // SQLite::Exception; callers run it inside their transaction.
-void project_stream(StatementCache& statements, const engine::StreamId& stream,
-                    const std::vector<engine::RecordedEvent>& events);
+void project_appended(StatementCache& statements, const engine::StreamId& stream,
+                      const std::vector<engine::RecordedEvent>& before,
+                      std::span<const engine::RecordedEvent> added);
 
 // Empties every projection table of `target`'s connection and projects
 // every stream of `source`'s event log, reading it once, stream by stream.

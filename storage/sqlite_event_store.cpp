@@ -1,7 +1,7 @@
 #include "storage/sqlite_event_store.hpp"
 
-#include <map>
 #include <optional>
+#include <span>
 
 #include "engine/memory_event_store.hpp"
 #include "storage/event_rows.hpp"
@@ -12,11 +12,13 @@ namespace cvtrack::storage {
 
 namespace {
 
-int stream_version(StatementCache& statements, const engine::StreamId& stream) {
-  auto q = statements.get("SELECT COALESCE(MAX(version), 0) FROM events WHERE stream = ?");
+// The newest event of `stream`: the version an append is checked against,
+// and the hash that says whether events a command read are still current.
+engine::StreamHead head_of(StatementCache& statements, const engine::StreamId& stream) {
+  auto q = statements.get("SELECT version, hash FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1");
   q->bind(1, stream);
-  q->executeStep();
-  return q->getColumn(0).getInt();
+  if (!q->executeStep()) return engine::StreamHead{};
+  return engine::StreamHead{q->getColumn(0).getInt(), q->getColumn(1).getString()};
 }
 
 std::pair<std::int64_t, std::string> log_tail(StatementCache& statements) {
@@ -112,26 +114,46 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
     else
       txn.emplace(db, SQLite::TransactionBehavior::IMMEDIATE);
     StatementCache& statements = database_.impl().statements;
+    std::vector<engine::StreamHead> heads;
+    std::size_t total = 0;
     for (const auto& batch : batches) {
-      int actual = stream_version(statements, batch.stream);
-      if (actual != batch.expected_version)
-        return engine::conflict_error(batch.stream, batch.expected_version, actual);
+      heads.push_back(head_of(statements, batch.stream));
+      if (heads.back().version != batch.expected_version)
+        return engine::conflict_error(batch.stream, batch.expected_version, heads.back().version);
+      total += batch.events.size();
     }
     auto [seq, prev_hash] = log_tail(statements);
     std::vector<engine::RecordedEvent> written;
-    // Each projected stream: the events it held before (read once, when it
-    // had any) and then the new ones, so nothing just written is read back.
-    std::map<engine::StreamId, std::vector<engine::RecordedEvent>> touched;
-    for (const auto& batch : batches) {
-      std::vector<engine::RecordedEvent>* projected = nullptr;
+    written.reserve(total);
+    // Each projected stream: the events it held before and where its new
+    // ones are in `written`. The events the command read are used when the
+    // stream's head is still their last (the hash chain proves them the
+    // same); otherwise they are read once. Nothing just written is read
+    // back. A stream given in two batches cannot get this far: the second
+    // batch's first version is already taken (UNIQUE (stream, version)).
+    struct Projected {
+      const engine::StreamAppend* batch;
+      std::vector<engine::RecordedEvent> read_back;
+      bool use_read = false;
+      std::size_t first = 0;
+      const std::vector<engine::RecordedEvent>& before() const { return use_read ? *batch->read : read_back; }
+    };
+    std::vector<Projected> projected;
+    for (std::size_t b = 0; b < batches.size(); ++b) {
+      const auto& batch = batches[b];
       if (has_projection(batch.stream)) {
-        auto [it, first] = touched.try_emplace(batch.stream);
-        if (first && batch.expected_version > 0) {
-          auto before = read_stream_in(statements, batch.stream);
-          if (!before) return before.error();
-          it->second = std::move(*before);
+        Projected p{&batch, {}, false, written.size()};
+        if (batch.expected_version > 0) {
+          const auto* read = batch.read;
+          p.use_read = read && read->size() == std::size_t(batch.expected_version) &&
+                       read->back().hash == heads[b].hash;
+          if (!p.use_read) {
+            auto before = read_stream_in(statements, batch.stream);
+            if (!before) return before.error();
+            p.read_back = std::move(*before);
+          }
         }
-        projected = &it->second;
+        projected.push_back(std::move(p));
       }
       int version = batch.expected_version;
       for (const auto& event : batch.events) {
@@ -141,14 +163,17 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
         r.version = ++version;
         r.event = event;
         r.prev_hash = prev_hash;
-        r.hash = engine::compute_hash(r);
+        // Dumped once: the text the log stores is the text the hash covers.
+        std::string payload = r.event.payload.dump();
+        r.hash = engine::compute_hash(r, payload);
         prev_hash = r.hash;
-        insert_event(statements, r);
-        if (projected) projected->push_back(r);
+        insert_event(statements, r, payload);
         written.push_back(std::move(r));
       }
     }
-    for (const auto& [stream, events] : touched) project_stream(statements, stream, events);
+    for (const auto& p : projected)
+      project_appended(statements, p.batch->stream, p.before(),
+                       std::span<const engine::RecordedEvent>(written).subspan(p.first, p.batch->events.size()));
     if (txn) txn->commit();
     if (savepoint) savepoint->release();
     return written;
@@ -173,11 +198,7 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::read_stream
 
 engine::Result<engine::StreamHead> SqliteEventStore::stream_head(const engine::StreamId& stream) const {
   try {
-    auto q = database_.impl().statements.get(
-        "SELECT version, hash FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1");
-    q->bind(1, stream);
-    if (!q->executeStep()) return engine::StreamHead{};
-    return engine::StreamHead{q->getColumn(0).getInt(), q->getColumn(1).getString()};
+    return head_of(database_.impl().statements, stream);
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading stream " + stream);
   }

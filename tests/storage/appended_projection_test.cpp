@@ -1,0 +1,135 @@
+// What an append writes to the projections (storage/projections.hpp,
+// project_appended): a task's row updated in the columns that changed, its
+// occurrences one by one, only the new events' marks; the events the
+// command read used instead of reading the stream back. After every append
+// the projections must equal a replay of the whole log (verify_log).
+#include <doctest/doctest.h>
+
+#include "engine/command_service.hpp"
+#include "storage/log_maintenance.hpp"
+#include "storage/sqlite_event_store.hpp"
+#include "storage/sqlite_impl.hpp"
+#include "tests/engine/engine_fixtures.hpp"
+
+using namespace cvtrack;
+using namespace cvtrack::engine;
+using cvtrack::test::day;
+
+namespace {
+
+TimePoint noon(const char* date) {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::sys_days(day(date))) + std::chrono::hours(5);
+}
+
+struct Site {
+  std::unique_ptr<storage::SqliteDatabase> db = storage::SqliteDatabase::open(":memory:").value();
+  storage::SqliteEventStore store{*db};
+  FixedClock clock{noon("2021-09-07")};
+  WeekdaysOnly calendar;
+  CommandService service{store, clock, calendar};
+  Site() {
+    REQUIRE(service.load_directory(test::sample_bodies(), "sample.json", day("2021-09-07")));
+    REQUIRE(service.register_document(test::sample_document(), test::kSampleText, "s.txt", day("2021-09-07")));
+  }
+  SQLite::Database& raw() { return db->impl().db; }
+  void run(const char* task, TaskCommand command, const char* on, std::optional<std::string> as = std::nullopt) {
+    auto done = service.execute({task, std::move(command), std::move(as), day(on), ""});
+    INFO((done ? std::string() : done.error().message));
+    REQUIRE(done);
+  }
+  // The projections equal a replay of the log.
+  void check_projections() {
+    auto report = storage::verify_log(*db);
+    REQUIRE(report);
+    INFO(report->problem);
+    CHECK(report->ok);
+  }
+  std::int64_t rowid(const char* task) {
+    SQLite::Statement q(raw(), "SELECT rowid FROM tasks WHERE id = ?");
+    q.bind(1, task);
+    REQUIRE(q.executeStep());
+    return q.getColumn(0).getInt64();
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("storage/appended_projection") {
+  TEST_CASE("issue 6: every kind of change leaves the projections as a replay of the log gives them") {
+    Site s;
+    s.check_projections();
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    s.check_projections();
+    s.run("T1.1", ReportProgress{40, "đang rà soát"}, "2021-09-09", "ubnd-huyen");
+    s.run("T1.1", ReportProgress{60, "gần xong"}, "2021-09-10", "ubnd-huyen");
+    s.check_projections();
+    // A delegated part: a new stream beside an appended one, in one append.
+    s.run("T1.1", Delegate{{"phong-yte"}, day("2021-09-25"), "phần y tế"}, "2021-09-10", "ubnd-huyen");
+    s.check_projections();
+    s.run("T1.1.1", Acknowledge{}, "2021-09-11", "phong-yte");
+    s.run("T1.1.1", ClaimCompletion{"xong"}, "2021-09-20", "phong-yte");
+    s.check_projections();
+    s.run("T1.1.1", ReturnCompletion{"thiếu số liệu"}, "2021-09-21");
+    s.run("T1.1.1", ClaimCompletion{"đã bổ sung"}, "2021-09-22", "phong-yte");
+    s.run("T1.1.1", Approve{"đạt"}, "2021-09-23");
+    s.check_projections();
+    // Deadline rungs: the marks of new events only, the awaiting columns.
+    REQUIRE(s.service.record_deadline_marks({*s.service.task("T1.2")}, noon("2021-10-01"), {3, 1}));
+    s.check_projections();
+    s.run("T1.2", ExtendDeadline{day("2021-10-15"), "chờ số liệu"}, "2021-10-04");
+    s.check_projections();
+    REQUIRE(s.service.record_deadline_marks({*s.service.task("T1.2")}, noon("2021-10-18"), {3, 1}));
+    s.run("T1.2", CancelTask{"trùng nhiệm vụ"}, "2021-10-19");
+    s.check_projections();
+    // Occurrences: a report submitted (its row changes), late ones, the
+    // ones the horizon adds.
+    s.run("T1.3", SubmitReport{std::nullopt, "tháng 9"}, "2021-09-18", "phong-yte");
+    s.check_projections();
+    REQUIRE(s.service.tick(day("2021-11-25")));
+    s.check_projections();
+    s.run("T1.3", SubmitReport{std::nullopt, "tháng 10, muộn"}, "2021-11-26", "phong-yte");
+    s.check_projections();
+    // Closing a task with reports changes every occurrence's awaiting column.
+    s.run("T1.3", CancelTask{"thôi báo cáo"}, "2021-11-27");
+    s.check_projections();
+  }
+
+  TEST_CASE("issue 6: a command updates its task's row in place instead of replacing it") {
+    // INSERT OR REPLACE deletes the row and inserts it again under a new
+    // rowid, rewriting every index of tasks; an UPDATE keeps the rowid.
+    Site s;
+    auto before = s.rowid("T1.1");
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    s.run("T1.1", ReportProgress{40, "đang rà soát"}, "2021-09-09", "ubnd-huyen");
+    CHECK(s.rowid("T1.1") == before);
+    CHECK(s.raw().execAndGet("SELECT state || ' ' || progress FROM tasks WHERE id = 'T1.1'").getString() ==
+          "in_progress 40");
+  }
+
+  TEST_CASE("issue 6: events handed to the store that are not the stream's current ones are not used") {
+    // The store uses the events a command read only when their last hash is
+    // the stream's head; otherwise it reads the stream itself.
+    Site s;
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    auto current = s.store.read_stream("T1.1");
+    REQUIRE(current);
+    std::vector<RecordedEvent> stale = *current;
+    stale.back().hash = std::string(64, 'f');
+    stale.back().event.payload = {{"state", {{"old", "assigned"}, {"new", "cancelled"}}}};
+    StreamAppend progress{"T1.1", int(current->size()),
+                          {NewEvent{"progress_reported",
+                                    {{"progress", {{"old", 0}, {"new", 30}}}, {"note", "đang làm"}},
+                                    "ubnd-huyen", "2021-09-09T05:00:00Z", day("2021-09-09")}},
+                          &stale};
+    REQUIRE(s.store.append({progress}));
+    s.check_projections();
+    CHECK(s.raw().execAndGet("SELECT state FROM tasks WHERE id = 'T1.1'").getString() == "acknowledged");
+  }
+
+  TEST_CASE("issue 6: a task whose row is missing is written whole by its next command") {
+    Site s;
+    s.raw().exec("DELETE FROM tasks WHERE id = 'T1.1'");
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    s.check_projections();
+  }
+}
