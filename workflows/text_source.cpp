@@ -56,7 +56,7 @@ std::vector<std::string> split_columns(const std::string& raw) {
   };
   std::size_t start = 0, i = 0;
   while (i < raw.size()) {
-    if (raw[i] == '\t' || raw.compare(i, 3, "   ") == 0) {
+    if (raw[i] == '\t' || (raw[i] == ' ' && raw.compare(i, 3, "   ") == 0)) {
       push(start, i);
       while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
       start = i;

@@ -88,8 +88,10 @@ bool only_nfc_stable_letters(std::string_view text) {
 // Valid UTF-8 already in NFC: what normalising would give back unchanged.
 // (Ill-formed bytes are left to the full path, which turns them into U+FFFD.)
 bool is_valid_nfc(std::string_view text) {
-  if (first_invalid_utf8(text)) return false;
+  // ICU's U8_NEXT rejects what first_invalid_utf8 rejects, so a text of
+  // stable code points is valid UTF-8 as well: the common case needs one pass.
   if (only_nfc_stable_letters(text)) return true;
+  if (first_invalid_utf8(text)) return false;
   UErrorCode status = U_ZERO_ERROR;
   bool normalized = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), int32_t(text.size())), status);
   return U_SUCCESS(status) && normalized;
