@@ -16,28 +16,33 @@ const char* to_string(Category category) {
 
 TaskStatus status_at(const TaskView& task, Date as_of, const WorkingDays& calendar,
                      int due_soon_working_days) {
+  return status_at(task.state, task.deadline, task.done_on, as_of, calendar, due_soon_working_days);
+}
+
+TaskStatus status_at(TaskState state, const std::optional<Date>& deadline, const std::optional<Date>& done_on,
+                     Date as_of, const WorkingDays& calendar, int due_soon_working_days) {
   TaskStatus status;
-  if (task.state == TaskState::cancelled) {
+  if (state == TaskState::cancelled) {
     status.category = Category::cancelled;
     return status;
   }
-  if (task.state == TaskState::done) {
-    bool late = task.deadline && task.done_on && days_between(*task.deadline, *task.done_on) > 0;
+  if (state == TaskState::done) {
+    bool late = deadline && done_on && days_between(*deadline, *done_on) > 0;
     status.category = late ? Category::done_late : Category::done_on_time;
     return status;
   }
-  if (!task.deadline) {
+  if (!deadline) {
     status.category = Category::no_deadline;
     return status;
   }
-  int past = days_between(*task.deadline, as_of);
+  int past = days_between(*deadline, as_of);
   if (past > 0) {
     status.category = Category::in_progress_overdue;
     status.days_overdue = past;
     return status;
   }
   status.category = Category::in_progress_on_time;
-  status.working_days_left = calendar.working_days_between(as_of, *task.deadline);
+  status.working_days_left = calendar.working_days_between(as_of, *deadline);
   status.due_soon = *status.working_days_left <= due_soon_working_days;
   return status;
 }

@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <sqlite3.h>
+
 #include "engine/apply.hpp"
 #include "engine/task_view_json.hpp"
 #include "storage/sqlite_impl.hpp"
@@ -130,33 +132,31 @@ engine::Result<std::vector<engine::OverdueItem>> ProjectionReader::overdue_page(
     if (offset >= keys.size()) return std::vector<engine::OverdueItem>{};
     keys.erase(keys.begin(), keys.begin() + std::ptrdiff_t(offset));
     if (keys.size() > limit) keys.resize(limit);
-    // Load only the page's tasks.
-    std::map<std::string, engine::TaskView> views;
-    SQLite::Statement q(db, "SELECT view FROM tasks WHERE id = ?");
+    // Only the page's tasks, and of each only the columns an item shows:
+    // no view is parsed.
+    struct Columns {
+      std::string holder, document, directive;
+    };
+    std::map<std::string, Columns> tasks;
+    SQLite::Statement q(db, "SELECT holder, document_id, directive FROM tasks WHERE id = ?");
     for (const auto& k : keys) {
-      if (views.count(k.task)) continue;
+      if (tasks.count(k.task)) continue;
       q.bind(1, k.task);
-      if (q.executeStep()) {
-        auto view = engine::task_view_from_json(nlohmann::json::parse(q.getColumn(0).getString()));
-        if (!view) return view.error();
-        views.emplace(k.task, std::move(*view));
-      }
+      if (q.executeStep())
+        tasks.emplace(k.task, Columns{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
       q.reset();
     }
     std::vector<engine::OverdueItem> out;
     for (const auto& k : keys) {
-      auto it = views.find(k.task);
-      if (it == views.end()) continue;
-      const engine::TaskView& t = it->second;
+      auto it = tasks.find(k.task);
+      if (it == tasks.end()) continue;
+      const Columns& t = it->second;
       engine::Date due = *engine::parse_iso_date(k.due);
-      out.push_back({t.id, t.holder(), t.document, t.directive, k.period, due, engine::days_between(due, as_of)});
+      out.push_back({k.task, t.holder, t.document, t.directive, k.period, due, engine::days_between(due, as_of)});
     }
     return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading the overdue list");
-  } catch (const nlohmann::json::exception& e) {
-    return engine::make_error(engine::ErrorCode::internal,
-                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
   }
 }
 
@@ -185,76 +185,238 @@ engine::Result<std::size_t> ProjectionReader::overdue_count(const std::optional<
   }
 }
 
-engine::Result<TaskPage> ProjectionReader::task_page(const TaskPageQuery& query, std::size_t limit,
-                                                     std::size_t offset) const {
+namespace {
+
+// A task's document number, as tasks_in_id_order (storage/schema.hpp)
+// indexes it: "T12.3.1" -> 12. SQLite matches an ORDER BY or WHERE on this
+// expression with the index's, so it must stay the same expression.
+constexpr const char* kDocumentNumber = "CAST(substr(id, 2, instr(id, '.') - 2) AS INTEGER)";
+
+struct IdPage {
+  std::size_t total = 0;
+  std::vector<std::string> ids;  // the page's, in task id order
+};
+
+void bind_holders(SQLite::Statement& q, const std::optional<std::vector<std::string>>& holders, int& i) {
+  if (holders)
+    for (const auto& h : *holders) q.bind(++i, h);
+}
+
+// Keeps [offset, offset + limit) of `ids` in task id order.
+void cut_page(std::vector<std::string>& ids, std::size_t limit, std::size_t offset) {
+  if (offset >= ids.size()) {
+    ids.clear();
+    return;
+  }
+  std::size_t end = std::min(ids.size(), offset + limit);
+  std::partial_sort(ids.begin(), ids.begin() + std::ptrdiff_t(end), ids.end(), engine::id_less);
+  ids.erase(ids.begin() + std::ptrdiff_t(end), ids.end());
+  ids.erase(ids.begin(), ids.begin() + std::ptrdiff_t(offset));
+}
+
+// Every id the query selects, then the page cut from them: for the filters
+// (state, overdue, a document), where the matching ids are read from an
+// index but in no useful order.
+IdPage filtered_ids(SQLite::Database& db, const TaskPageQuery& query, std::size_t limit, std::size_t offset) {
   std::string sql = "SELECT id FROM tasks WHERE 1" + holder_filter(query.holders, "holder");
   if (query.document) sql += " AND document_id = ?";
   if (query.state) sql += " AND state = ?";
   if (query.overdue_at)
     sql += " AND state NOT IN ('done', 'cancelled') AND (deadline < ? OR EXISTS (SELECT 1 FROM "
            "report_occurrences o WHERE o.task_id = tasks.id AND o.submitted_on IS NULL AND o.due < ?))";
+  SQLite::Statement q(db, sql);
+  int i = 0;
+  bind_holders(q, query.holders, i);
+  if (query.document) q.bind(++i, *query.document);
+  if (query.state) q.bind(++i, *query.state);
+  if (query.overdue_at) {
+    q.bind(++i, engine::to_iso(*query.overdue_at));
+    q.bind(++i, engine::to_iso(*query.overdue_at));
+  }
+  IdPage page;
+  while (q.executeStep()) page.ids.push_back(q.getColumn(0).getString());
+  page.total = page.ids.size();
+  cut_page(page.ids, limit, offset);
+  return page;
+}
+
+// Some holders' tasks: task id order is document number order, then id
+// order within a document. The (offset + limit)th task's document number
+// is read from tasks_in_id_order (SQLite stops each holder's walk after
+// offset + limit entries), then every id up to that document's, which
+// holds the page.
+IdPage holders_ids(SQLite::Database& db, const std::vector<std::string>& holders, std::size_t limit,
+                   std::size_t offset) {
+  std::optional<std::vector<std::string>> scope = holders;
+  IdPage page;
+  {
+    SQLite::Statement count(db, "SELECT count(*) FROM tasks WHERE 1" + holder_filter(scope, "holder"));
+    int i = 0;
+    bind_holders(count, scope, i);
+    count.executeStep();
+    page.total = std::size_t(count.getColumn(0).getInt64());
+  }
+  if (limit == 0 || offset >= page.total) return page;
+  std::size_t wanted = offset + limit;
+  std::optional<std::int64_t> last_document;
+  if (wanted < page.total) {
+    SQLite::Statement last(db, std::string("SELECT ") + kDocumentNumber + " FROM tasks WHERE 1" +
+                                   holder_filter(scope, "holder") + " ORDER BY " + kDocumentNumber +
+                                   " LIMIT 1 OFFSET ?");
+    int i = 0;
+    bind_holders(last, scope, i);
+    last.bind(++i, static_cast<std::int64_t>(wanted - 1));
+    if (last.executeStep()) last_document = last.getColumn(0).getInt64();
+  }
+  std::string sql = "SELECT id FROM tasks WHERE 1" + holder_filter(scope, "holder");
+  if (last_document) sql += std::string(" AND ") + kDocumentNumber + " <= ?";
+  SQLite::Statement q(db, sql);
+  int i = 0;
+  bind_holders(q, scope, i);
+  if (last_document) q.bind(++i, *last_document);
+  while (q.executeStep()) page.ids.push_back(q.getColumn(0).getString());
+  cut_page(page.ids, limit, offset);
+  return page;
+}
+
+// Every task: document by document (D1, D2, ...), each document's tasks
+// read from the primary key as the range of ids starting "T<n>.", until
+// the page is full. std::nullopt when the ids are not all of that form.
+std::optional<IdPage> all_ids(SQLite::Database& db, std::size_t limit, std::size_t offset) {
+  IdPage page;
+  {
+    SQLite::Statement count(db, "SELECT count(*) FROM tasks");
+    count.executeStep();
+    page.total = std::size_t(count.getColumn(0).getInt64());
+  }
+  if (limit == 0 || offset >= page.total) return page;
+  std::size_t wanted = std::min(offset + limit, page.total);
+  SQLite::Statement documents(db, "SELECT max(CAST(substr(id, 2) AS INTEGER)) FROM documents");
+  documents.executeStep();
+  std::int64_t last = documents.getColumn(0).getInt64();
+  SQLite::Statement q(db, "SELECT id FROM tasks WHERE id >= ? AND id < ?");
+  std::vector<std::string> ids;
+  for (std::int64_t n = 1; n <= last && ids.size() < wanted; ++n) {
+    std::string prefix = "T" + std::to_string(n);
+    q.bind(1, prefix + ".");
+    q.bind(2, prefix + "/");  // '/' follows '.': every id "T<n>." and more
+    std::size_t from = ids.size();
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+    q.reset();
+    std::sort(ids.begin() + std::ptrdiff_t(from), ids.end(), engine::id_less);
+  }
+  if (ids.size() < wanted) return std::nullopt;
+  ids.resize(wanted);
+  ids.erase(ids.begin(), ids.begin() + std::ptrdiff_t(offset));
+  page.ids = std::move(ids);
+  return page;
+}
+
+IdPage page_ids(SQLite::Database& db, const TaskPageQuery& query, std::size_t limit, std::size_t offset) {
+  if (query.document || query.state || query.overdue_at) return filtered_ids(db, query, limit, offset);
+  if (query.holders) return holders_ids(db, *query.holders, limit, offset);
+  if (auto page = all_ids(db, limit, offset)) return std::move(*page);
+  return filtered_ids(db, query, limit, offset);
+}
+
+// One read transaction around a query's statements, when none is open:
+// without it each statement takes and drops SQLite's shared lock (fcntl
+// and fstat system calls), which was ~10% of GET /api/tasks answering 500
+// rows, and the count, the ids and the rows could come from different
+// commits.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(SQLite::Database& db) : db_(db), began_(sqlite3_get_autocommit(db.getHandle()) != 0) {
+    if (began_) db_.exec("BEGIN");
+  }
+  ~ReadSnapshot() {
+    if (began_ && sqlite3_get_autocommit(db_.getHandle()) == 0) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  bool began_;
+};
+
+engine::Error damaged_row(const std::string& path, const std::string& what) {
+  return engine::make_error(engine::ErrorCode::internal,
+                            path + ": a tasks row is damaged (" + what + "); run `cvtrack rebuild`");
+}
+
+std::optional<engine::Date> date_or_null(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return engine::parse_iso_date(c.getString());
+}
+
+}  // namespace
+
+engine::Result<TaskRowPage> ProjectionReader::task_rows(const TaskPageQuery& query, std::size_t limit,
+                                                        std::size_t offset) const {
   try {
     SQLite::Database& db = database_.impl().db;
-    SQLite::Statement q(db, sql);
-    int i = 0;
-    if (query.holders)
-      for (const auto& h : *query.holders) q.bind(++i, h);
-    if (query.document) q.bind(++i, *query.document);
-    if (query.state) q.bind(++i, *query.state);
-    if (query.overdue_at) {
-      q.bind(++i, engine::to_iso(*query.overdue_at));
-      q.bind(++i, engine::to_iso(*query.overdue_at));
-    }
-    // Ids only: SQL orders them as text (T1.10 before T1.2), so they are
-    // put in task id order here, where a whole list of ids costs little.
-    std::vector<std::string> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
-    TaskPage page;
-    page.total = ids.size();
-    if (offset >= ids.size()) return page;
-    std::size_t end = std::min(ids.size(), offset + limit);
-    std::partial_sort(ids.begin(), ids.begin() + std::ptrdiff_t(end), ids.end(), engine::id_less);
-    SQLite::Statement view(db, "SELECT view FROM tasks WHERE id = ?");
-    for (std::size_t k = offset; k < end; ++k) {
-      view.bind(1, ids[k]);
-      if (view.executeStep()) {
-        auto task = engine::task_view_from_json(nlohmann::json::parse(view.getColumn(0).getString()));
-        if (!task) return task.error();
-        page.tasks.push_back(std::move(*task));
+    ReadSnapshot snapshot(db);
+    IdPage ids = page_ids(db, query, limit, offset);
+    TaskRowPage page;
+    page.total = ids.total;
+    page.rows.reserve(ids.ids.size());
+    SQLite::Statement row(db, "SELECT view, state, deadline, done_on FROM tasks WHERE id = ?");
+    for (const auto& id : ids.ids) {
+      row.bind(1, id);
+      if (row.executeStep()) {
+        TaskRow r;
+        r.view_json = row.getColumn(0).getString();
+        auto state = engine::task_state_from_string(row.getColumn(1).getString());
+        if (!state) return damaged_row(database_.path(), id + " has the state \"" + row.getColumn(1).getString() + "\"");
+        r.state = *state;
+        r.deadline = date_or_null(row.getColumn(2));
+        r.done_on = date_or_null(row.getColumn(3));
+        page.rows.push_back(std::move(r));
       }
-      view.reset();
+      row.reset();
     }
     return page;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading tasks");
-  } catch (const nlohmann::json::exception& e) {
-    return engine::make_error(engine::ErrorCode::internal,
-                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
   }
+}
+
+engine::Result<TaskPage> ProjectionReader::task_page(const TaskPageQuery& query, std::size_t limit,
+                                                     std::size_t offset) const {
+  auto rows = task_rows(query, limit, offset);
+  if (!rows) return rows.error();
+  TaskPage page;
+  page.total = rows->total;
+  try {
+    for (const auto& r : rows->rows) {
+      auto task = engine::task_view_from_json(nlohmann::json::parse(r.view_json));
+      if (!task) return task.error();
+      page.tasks.push_back(std::move(*task));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return damaged_row(database_.path(), e.what());
+  }
+  return page;
 }
 
 engine::Result<engine::Stats> ProjectionReader::stats(const std::optional<std::vector<std::string>>& holders,
                                                       engine::Date as_of, engine::Date due_soon_before) const {
   // engine::status_at as SQL: dates are ISO text, so they compare as dates.
-  // Done is late when done_on is after the deadline; a task not closed is
-  // overdue from the day after its deadline and due soon before
-  // `due_soon_before`.
-  std::string sql = R"sql(
-    SELECT holder, count(*),
-      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline >= :as_of),
-      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline < :as_of),
-      count(*) FILTER (WHERE state = 'done' AND (deadline IS NULL OR done_on IS NULL OR done_on <= deadline)),
-      count(*) FILTER (WHERE state = 'done' AND done_on > deadline),
-      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline IS NULL),
-      count(*) FILTER (WHERE state = 'cancelled'),
-      count(*) FILTER (WHERE state NOT IN ('done', 'cancelled') AND deadline >= :as_of AND deadline < :soon)
-    FROM tasks WHERE 1)sql";
+  // One group per (holder, state), read in the order of tasks_by_holder
+  // (holder, state, deadline, done_on, id), so the groups stream from the
+  // index with no temporary B-tree, and each row costs four comparisons;
+  // the categories follow from the state here. A NULL deadline or done_on
+  // compares to NULL, which sum() skips.
+  std::string sql =
+      "SELECT holder, state, count(*), count(deadline), sum(deadline < :as_of), sum(deadline < :soon), "
+      "sum(done_on > deadline) FROM tasks WHERE 1";
   if (holders) {
     sql += " AND holder IN (";
     for (std::size_t i = 0; i < holders->size(); ++i) sql += i ? ", :h" + std::to_string(i) : ":h0";
     sql += ")";
   }
-  sql += " GROUP BY holder ORDER BY holder";
+  sql += " GROUP BY holder, state";
   try {
     SQLite::Statement q(database_.impl().db, sql);
     q.bind(":as_of", engine::to_iso(as_of));
@@ -262,28 +424,37 @@ engine::Result<engine::Stats> ProjectionReader::stats(const std::optional<std::v
     if (holders)
       for (std::size_t i = 0; i < holders->size(); ++i) q.bind(":h" + std::to_string(i), (*holders)[i]);
     engine::Stats stats;
-    auto add = [](engine::CategoryCounts& to, const engine::CategoryCounts& c) {
-      to.total += c.total;
-      to.in_progress_on_time += c.in_progress_on_time;
-      to.in_progress_overdue += c.in_progress_overdue;
-      to.done_on_time += c.done_on_time;
-      to.done_late += c.done_late;
-      to.no_deadline += c.no_deadline;
-      to.cancelled += c.cancelled;
-      to.due_soon += c.due_soon;
-    };
     while (q.executeStep()) {
+      int count = q.getColumn(2).getInt();
+      int with_deadline = q.getColumn(3).getInt();
+      int before_today = q.getColumn(4).getInt();   // deadline passed
+      int before_soon = q.getColumn(5).getInt();    // deadline passed or due soon
+      int done_late = q.getColumn(6).getInt();
       engine::CategoryCounts c;
-      c.total = q.getColumn(1).getInt();
-      c.in_progress_on_time = q.getColumn(2).getInt();
-      c.in_progress_overdue = q.getColumn(3).getInt();
-      c.done_on_time = q.getColumn(4).getInt();
-      c.done_late = q.getColumn(5).getInt();
-      c.no_deadline = q.getColumn(6).getInt();
-      c.cancelled = q.getColumn(7).getInt();
-      c.due_soon = q.getColumn(8).getInt();
-      add(stats.total, c);
-      stats.by_body[q.getColumn(0).getString()] = c;
+      c.total = count;
+      std::string state = q.getColumn(1).getString();
+      if (state == "cancelled") {
+        c.cancelled = count;
+      } else if (state == "done") {
+        // Late when submitted after the deadline; without either, on time.
+        c.done_late = done_late;
+        c.done_on_time = count - done_late;
+      } else {
+        c.no_deadline = count - with_deadline;
+        c.in_progress_overdue = before_today;
+        c.in_progress_on_time = with_deadline - before_today;
+        c.due_soon = before_soon - before_today;
+      }
+      for (auto* to : {&stats.by_body[q.getColumn(0).getString()], &stats.total}) {
+        to->total += c.total;
+        to->in_progress_on_time += c.in_progress_on_time;
+        to->in_progress_overdue += c.in_progress_overdue;
+        to->done_on_time += c.done_on_time;
+        to->done_late += c.done_late;
+        to->no_deadline += c.no_deadline;
+        to->cancelled += c.cancelled;
+        to->due_soon += c.due_soon;
+      }
     }
     return stats;
   } catch (const SQLite::Exception& e) {

@@ -39,6 +39,21 @@ struct TaskPage {
   std::vector<engine::TaskView> tasks;
 };
 
+// A task as the tasks table keeps it: its view as the projection stored it
+// (engine::to_json(view).dump()) and the columns engine::status_at reads,
+// so an answer can carry the view's text and its status without parsing it.
+struct TaskRow {
+  std::string view_json;
+  engine::TaskState state = engine::TaskState::assigned;
+  std::optional<engine::Date> deadline;
+  std::optional<engine::Date> done_on;
+};
+
+struct TaskRowPage {
+  std::size_t total = 0;
+  std::vector<TaskRow> rows;
+};
+
 struct DocumentRow {
   std::string id, key, source, registered_on;
   std::optional<std::string> kind, issuer, number, date, subject;
@@ -67,7 +82,15 @@ class ProjectionReader {
   // T1.10, as tasks() gives them), and the total. Only the ids are read for
   // the whole list (from the indexes alone when filtered by holder); only the
   // page's tasks are loaded and parsed.
+  //
+  // Without a state or overdue filter the page is read in index order and
+  // nothing the size of the list is sorted: for some holders from
+  // tasks_in_id_order (holder, document number, id), for all tasks
+  // document by document from the primary key; ties within a document are
+  // put in task id order here.
   engine::Result<TaskPage> task_page(const TaskPageQuery& query, std::size_t limit, std::size_t offset = 0) const;
+  // The same page as rows: the stored JSON and the status columns.
+  engine::Result<TaskRowPage> task_rows(const TaskPageQuery& query, std::size_t limit, std::size_t offset = 0) const;
   // Counts per holder in the categories of engine::status_at, in SQL over
   // the tasks table's columns (one GROUP BY over the tasks_by_holder index,
   // no task parsed): the same numbers as engine::build_stats on the same

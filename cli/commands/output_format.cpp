@@ -33,14 +33,95 @@ std::string task_line(const engine::TaskView& t, const engine::TaskStatus& s) {
   return line + "  [" + status_label(s) + "]";
 }
 
+json status_json(const engine::TaskStatus& s) {
+  return {{"category", engine::to_string(s.category)},
+          {"label", status_label(s)},
+          {"due_soon", s.due_soon},
+          {"days_overdue", s.days_overdue},
+          {"working_days_left", s.working_days_left ? json(*s.working_days_left) : json(nullptr)}};
+}
+
 json task_json(const engine::TaskView& t, const engine::TaskStatus& s) {
   json j = engine::to_json(t);
-  j["status"] = {{"category", engine::to_string(s.category)},
-                 {"label", status_label(s)},
-                 {"due_soon", s.due_soon},
-                 {"days_overdue", s.days_overdue},
-                 {"working_days_left", s.working_days_left ? json(*s.working_days_left) : json(nullptr)}};
+  j["status"] = status_json(s);
   return j;
+}
+
+namespace {
+
+// Skips one JSON value of compact text starting at `at`; returns the index
+// after it, or npos when the text ends first. Strings are skipped with
+// their escapes; nothing is validated beyond the nesting.
+std::size_t skip_value(std::string_view text, std::size_t at) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = at; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') {
+        in_string = false;
+        if (depth == 0) return i + 1;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; break;
+      case '{': case '[': ++depth; break;
+      case '}': case ']':
+        if (depth == 0) return i;  // the end of the enclosing object: a scalar ended
+        if (--depth == 0) return i + 1;
+        break;
+      case ',':
+        if (depth == 0) return i;
+        break;
+      default: break;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> task_json_text(std::string_view text, const engine::TaskStatus& status) {
+  constexpr std::string_view key = "status";
+  if (text.size() < 2 || text.front() != '{' || text.back() != '}') return std::nullopt;
+  // The first top-level key after "status" (keys are sorted bytewise), or
+  // the closing brace.
+  std::size_t at = 1, insert = text.size() - 1;
+  bool empty = text.size() == 2;
+  while (!empty) {
+    if (at >= text.size() - 1 || text[at] != '"') return std::nullopt;
+    std::size_t close = text.find('"', at + 1);
+    if (close == std::string_view::npos || text.substr(at + 1, close - at - 1).find('\\') != std::string_view::npos)
+      return std::nullopt;  // keys of the view need no escape; anything else is not ours to splice
+    std::string_view name = text.substr(at + 1, close - at - 1);
+    if (name == key) return std::nullopt;
+    if (name > key) {
+      insert = at;
+      break;
+    }
+    if (close + 1 >= text.size() || text[close + 1] != ':') return std::nullopt;
+    std::size_t end = skip_value(text, close + 2);
+    if (end >= text.size()) return std::nullopt;
+    if (text[end] == '}') {
+      if (end != text.size() - 1) return std::nullopt;
+      break;
+    }
+    if (text[end] != ',') return std::nullopt;
+    at = end + 1;
+  }
+  std::string value = status_json(status).dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + value.size() + 12);
+  out.append(text.substr(0, insert));
+  bool last = insert == text.size() - 1;
+  if (last && !empty) out += ',';
+  out += "\"status\":";
+  out += value;
+  if (!last) out += ',';
+  out.append(text.substr(insert));
+  return out;
 }
 
 namespace {

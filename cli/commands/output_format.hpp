@@ -4,7 +4,9 @@
 // the commands so every listing says the same thing the same way.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +29,14 @@ std::string task_line(const engine::TaskView& task, const engine::TaskStatus& st
 
 // The task's JSON (engine/task_view_json.hpp) plus "status".
 nlohmann::json task_json(const engine::TaskView& task, const engine::TaskStatus& status);
+// {"category","label","due_soon","days_overdue","working_days_left"}: task_json's "status".
+nlohmann::json status_json(const engine::TaskStatus& status);
+// task_json(view, status).dump(), made from the task's JSON text as the
+// projection stored it (engine::to_json(view).dump()) by writing "status"
+// into it at its place among the keys, which nlohmann keeps sorted: no parse
+// and no dump of the task. std::nullopt when the text is not a JSON object
+// in that form or already has a "status" key: parse it instead.
+std::optional<std::string> task_json_text(std::string_view view_json, const engine::TaskStatus& status);
 
 // "acknowledged (assigned -> acknowledged)", "deadline extended 2021-09-30
 // -> 2021-10-15: reason", ...: what an event did, in words.

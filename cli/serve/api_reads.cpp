@@ -130,13 +130,36 @@ Response get_tasks(Call& call) {
   std::optional<engine::Date> overdue_at;
   if (auto o = call.target.param("overdue"); o && (*o == "1" || *o == "true")) overdue_at = call.today;
   auto [limit, offset] = *paging;
-  // Filtered and counted in SQL; only the page's tasks are loaded.
-  auto found = call.connection.reader.task_page(
+  // Filtered, counted and paged in SQL; only the page's rows are read.
+  auto found = call.connection.reader.task_rows(
       {*scope, call.target.param("document"), call.target.param("state"), overdue_at}, limit, offset);
   if (!found) return call.fail(found.error());
-  json list = json::array();
-  for (const auto& t : found->tasks) list.push_back(task_json(call, t));
-  return call.ok({{"as_of", engine::to_iso(call.today)}, {"total", found->total}, {"tasks", list}});
+  // The answer is written as text, {"as_of","tasks","total"} in the order
+  // nlohmann sorts keys: each task is its stored view with "status" (from
+  // the row's columns) spliced in, never parsed and dumped again.
+  std::string body = "{\"as_of\":\"" + engine::to_iso(call.today) + "\",\"tasks\":[";
+  for (std::size_t i = 0; i < found->rows.size(); ++i) {
+    const auto& row = found->rows[i];
+    engine::TaskStatus status = engine::status_at(row.state, row.deadline, row.done_on, call.today,
+                                                  call.connection.service.calendar(),
+                                                  call.connection.service.settings().due_soon_working_days);
+    if (i) body += ',';
+    if (auto text = cli::task_json_text(row.view_json, status)) {
+      body += *text;
+      continue;
+    }
+    // Not in the stored form: parsed, as GET /api/tasks/T answers it.
+    try {
+      auto task = engine::task_view_from_json(json::parse(row.view_json));
+      if (!task) return call.fail(task.error());
+      body += cli::task_json(*task, status).dump(-1, ' ', false, json::error_handler_t::replace);
+    } catch (const json::exception& e) {
+      return call.fail(engine::make_error(engine::ErrorCode::internal,
+                                          std::string("a tasks row is damaged (") + e.what() + "); run `cvtrack rebuild`"));
+    }
+  }
+  body += "],\"total\":" + std::to_string(found->total) + "}";
+  return json_text_response(http::status::ok, std::move(body), call.request.version(), call.keep_alive);
 }
 
 Response get_task(Call& call, const std::string& id) {

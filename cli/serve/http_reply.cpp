@@ -29,13 +29,18 @@ const char* code_name(engine::ErrorCode code) {
 }
 
 Response json_response(http::status status, const nlohmann::json& body, unsigned version, bool keep_alive) {
+  // Replace, not throw, on text that is not UTF-8: a response must always go.
+  return json_text_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), version,
+                            keep_alive);
+}
+
+Response json_text_response(http::status status, std::string body, unsigned version, bool keep_alive) {
   Response res{status, version};
   res.set(http::field::server, "cvtrack");
   res.set(http::field::content_type, "application/json; charset=utf-8");
   res.set(http::field::cache_control, "no-store");
   res.keep_alive(keep_alive);
-  // Replace, not throw, on text that is not UTF-8: a response must always go.
-  res.body() = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  res.body() = std::move(body);
   res.prepare_payload();
   return res;
 }

@@ -22,6 +22,9 @@ http::status status_for(engine::ErrorCode code);
 const char* code_name(engine::ErrorCode code);
 
 Response json_response(http::status status, const nlohmann::json& body, unsigned version, bool keep_alive);
+// The same for a body that is JSON text already (a list spliced from the
+// stored views, cli::task_json_text).
+Response json_text_response(http::status status, std::string body, unsigned version, bool keep_alive);
 // {"error":{"status":409,"code":"conflict","message":"…"}}
 Response error_response(http::status status, const std::string& code, const std::string& message,
                         unsigned version, bool keep_alive);

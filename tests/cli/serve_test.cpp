@@ -6,14 +6,17 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <future>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "cli/commands/output_format.hpp"
 #include "cli/commands/session.hpp"
 #include "cli/serve/server.hpp"
 #include "engine/supervision.hpp"
+#include "engine/task_view_json.hpp"
 #include "storage/projection_reader.hpp"
 #include "tests/cli/cli_harness.hpp"
 #include "tests/cli/http_client.hpp"
@@ -367,5 +370,112 @@ TEST_SUITE("cli/serve") {
     REQUIRE(done.status == 200);
     CHECK(done.json()["total"] == 1);
     CHECK(done.json()["tasks"][0]["id"] == duty + ".1");
+  }
+
+  TEST_CASE("issue 6: a task's stored view with its status spliced in is byte for byte the parsed and dumped "
+            "task_json, on every task of the lived Sông Hinh document; GET /api/tasks answers with it") {
+    test::Cli cli;
+    std::string duty = lived_song_hinh(cli);
+    std::string secretariat = token(cli, "secretariat", "secretariat");
+    std::string unit = token(cli, "ubnd-huyen", "unit");
+    cli::CalendarWorkingDays calendar(workflows::WorkingDayCalendar::bundled());
+    auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+    {
+      auto db = storage::SqliteDatabase::open(cli.db());
+      REQUIRE(db);
+      storage::ProjectionReader reader(**db);
+      auto rows = reader.task_rows({}, 10000);
+      REQUIRE(rows);
+      REQUIRE(rows->rows.size() > 290);
+      std::set<std::string> categories;
+      for (const char* date : {"2021-09-07", "2021-09-27", "2021-10-15", "2021-10-16", "2022-02-01"})
+        for (const auto& row : rows->rows) {
+          engine::Date as_of = *engine::parse_iso_date(date);
+          auto view = engine::task_view_from_json(json::parse(row.view_json));
+          REQUIRE(view);
+          CAPTURE(view->id);
+          CAPTURE(date);
+          engine::TaskStatus status = engine::status_at(row.state, row.deadline, row.done_on, as_of, calendar, 3);
+          engine::TaskStatus by_view = engine::status_at(*view, as_of, calendar, 3);
+          std::string expected = dump(cli::task_json(*view, by_view));
+          auto spliced = cli::task_json_text(row.view_json, status);
+          REQUIRE(spliced);
+          CHECK(*spliced == expected);
+          categories.insert(engine::to_string(status.category));
+        }
+      CHECK(categories.size() == 6);  // every category, due soon or not, went through the splice
+    }
+    // Text that is not a view in the stored form is refused, not spliced.
+    engine::TaskStatus none;
+    std::string status = dump(cli::status_json(none));
+    CHECK(cli::task_json_text("{}", none) == "{\"status\":" + status + "}");
+    CHECK(cli::task_json_text(R"({"a":1,"sz":[{"status":2}]})", none) ==
+          R"({"a":1,"status":)" + status + R"(,"sz":[{"status":2}]})");
+    CHECK(cli::task_json_text(R"({"note":"x\",\"status\":{","state":"done"})", none) ==
+          R"({"note":"x\",\"status\":{","state":"done","status":)" + status + "}");
+    CHECK_FALSE(cli::task_json_text(R"({"status":1})", none));
+    CHECK_FALSE(cli::task_json_text(R"({"a":1)", none));
+    CHECK_FALSE(cli::task_json_text(R"({"a":{"b":1})", none));
+    CHECK_FALSE(cli::task_json_text(R"({"a":1,})", none));
+    CHECK_FALSE(cli::task_json_text("[1]", none));
+
+    // The answers over HTTP, byte for byte, as parse and dump would write them.
+    const std::string today = "2021-10-16";
+    engine::Date as_of = *engine::parse_iso_date(today);
+    engine::FixedClock clock(engine::vietnam_noon(as_of));
+    serve::ServeOptions options;
+    options.db_path = cli.db();
+    options.threads = 2;
+    options.clock = &clock;
+    test::RunningServer running(options);
+    test::HttpClient client(running.port());
+    // The deadline timer records what fell due by `today` when the server
+    // starts: wait until two whole lists agree.
+    std::string settled;
+    for (int i = 0; i < 50; ++i) {
+      auto now = client.get("/api/tasks?limit=10000", secretariat);
+      REQUIRE(now.status == 200);
+      if (now.body == settled) break;
+      settled = now.body;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    auto db = storage::SqliteDatabase::open(cli.db());
+    REQUIRE(db);
+    storage::ProjectionReader reader(**db);
+    auto views = reader.tasks({});
+    REQUIRE(views);
+    std::map<std::string, engine::TaskView> by_id;
+    for (const auto& t : *views) by_id.emplace(t.id, t);
+    for (const std::string& target : {std::string("/api/tasks"), std::string("/api/tasks?limit=7&offset=250"),
+                                      std::string("/api/tasks?body=ubnd-huyen&limit=4&offset=2")}) {
+      CAPTURE(target);
+      auto got = client.get(target, target.find("ubnd-huyen") != std::string::npos ? unit : secretariat);
+      REQUIRE(got.status == 200);
+      json answer = got.json();
+      CHECK(got.body == dump(answer));  // nlohmann's own form: sorted keys, no spaces
+      CHECK(answer["as_of"] == today);
+      REQUIRE_FALSE(answer["tasks"].empty());
+      for (const auto& t : answer["tasks"]) {
+        auto view = by_id.find(t["id"].get<std::string>());
+        REQUIRE(view != by_id.end());
+        CHECK(dump(t) == dump(cli::task_json(view->second, engine::status_at(view->second, as_of, calendar, 3))));
+      }
+    }
+    auto whole = reader.task_page({std::nullopt, {}, {}, {}}, 7, 250);
+    REQUIRE(whole);
+    auto seven = client.get("/api/tasks?limit=7&offset=250", secretariat).json();
+    CHECK(seven["total"] == whole->total);
+    for (std::size_t i = 0; i < whole->tasks.size(); ++i) CHECK(seven["tasks"][i]["id"] == whole->tasks[i].id);
+    auto delegated = client.get("/api/tasks?body=ubnd-xa-ea-ly", secretariat);
+    REQUIRE(delegated.status == 200);
+    CAPTURE(delegated.body);
+    int seen = 0;
+    json delegated_list = delegated.json();
+    for (const auto& t : delegated_list["tasks"])
+      if (t["id"] == duty + ".2") {
+        ++seen;
+        CHECK(t["status"]["category"] == "done_late");
+      }
+    CHECK(seen == 1);
   }
 }

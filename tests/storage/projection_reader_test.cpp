@@ -5,7 +5,9 @@
 #include "engine/clock.hpp"
 #include "engine/command_service.hpp"
 #include "engine/supervision.hpp"
+#include "engine/task_view_json.hpp"
 #include "storage/sqlite_event_store.hpp"
+#include "storage/sqlite_impl.hpp"
 #include "tests/engine/engine_fixtures.hpp"
 
 using namespace cvtrack;
@@ -107,6 +109,80 @@ TEST_SUITE("storage/projection_reader") {
     auto overdue = s.reader.task_page({std::nullopt, {}, {}, day("2021-10-15")}, 1000);
     REQUIRE(overdue);
     CHECK(overdue->total == s.reader.tasks({std::nullopt, std::nullopt, day("2021-10-15")})->size());
+  }
+
+  TEST_CASE("issue 6: pages read in index order are the pages of the whole list, ids past 9 and delegated "
+            "tasks included") {
+    OverdueScenario s;
+    // A thirteenth document with eleven tasks (T13.10, T13.11), and T1.1 and
+    // T10.1 delegated (T1.1.1, T1.1.2 come between T1.1 and T1.2).
+    auto json = test::sample_document_json();
+    json["document"]["number"] = "200/UBND-VP";
+    auto& third = json["directives"][2]["tasks"];
+    for (const char* body : {"phong-yte", "phong-tckh", "ubnd-xa-b", "phong-yte", "ubnd-xa-a", "phong-yte"})
+      third.push_back({{"assignee", body}, {"body", body}, {"role", "assignee"}, {"kind", "action"},
+                       {"deadline", nullptr}, {"recurrence", nullptr}, {"reports_to", nlohmann::json::array()}});
+    REQUIRE(s.service.register_document(*engine::parsed_document_from_json(json), "text 13", "doc.txt",
+                                        day("2021-09-07")));
+    for (const char* task : {"T1.1", "T10.1"})
+      REQUIRE(s.service.execute({task, engine::Delegate{{"phong-yte", "phong-tckh"}, day("2021-09-20"), ""},
+                                  std::string("ubnd-huyen"), day("2021-09-08"), ""}));
+    using Holders = std::optional<std::vector<std::string>>;
+    for (const auto& holders : {Holders{}, Holders{{"phong-yte"}}, Holders{{"phong-yte", "phong-tckh", "ubnd-xa-b"}},
+                                Holders{{"ubnd-huyen", "no-such-body", "phong-tckh"}}, Holders{{"no-such-body"}}}) {
+      auto all = s.reader.tasks({holders, std::nullopt, std::nullopt});
+      REQUIRE(all);
+      CAPTURE(all->size());
+      for (std::size_t limit : {0u, 1u, 3u, 7u, 100u})
+        for (std::size_t offset = 0; offset <= all->size() + 1; offset += (limit ? limit : 1)) {
+          CAPTURE(limit);
+          CAPTURE(offset);
+          auto rows = s.reader.task_rows({holders, {}, {}, {}}, limit, offset);
+          REQUIRE(rows);
+          CHECK(rows->total == all->size());
+          std::size_t expected = offset >= all->size() ? 0 : std::min(limit, all->size() - offset);
+          REQUIRE(rows->rows.size() == expected);
+          for (std::size_t i = 0; i < expected; ++i) {
+            // The row is the stored view and its status columns.
+            const auto& want = (*all)[offset + i];
+            const auto& row = rows->rows[i];
+            auto view = engine::task_view_from_json(nlohmann::json::parse(row.view_json));
+            REQUIRE(view);
+            CHECK(view->id == want.id);
+            CHECK(row.state == want.state);
+            CHECK(row.deadline == want.deadline);
+            CHECK(row.done_on == want.done_on);
+          }
+        }
+    }
+    auto t1 = s.reader.task_page({std::vector<std::string>{"phong-yte"}, {}, {}, {}}, 3);
+    REQUIRE(t1);
+    REQUIRE(t1->tasks.size() == 3);
+    CHECK(t1->tasks[0].id == "T1.1.1");
+    CHECK(t1->tasks[1].id == "T1.2");
+    CHECK(t1->tasks[2].id == "T1.3");
+  }
+
+  TEST_CASE("issue 6: a holder's task page walks tasks_in_id_order and stops, sorting nothing") {
+    OverdueScenario s;
+    // The queries holders_ids runs (projection_reader.cpp) must use the index
+    // schema.hpp creates, with the same expression, or SQLite would read and
+    // sort every task of the holders. (For several holders SQLite sorts what
+    // it reads, but stops each holder's walk after LIMIT + OFFSET entries.)
+    const std::string number = "CAST(substr(id, 2, instr(id, '.') - 2) AS INTEGER)";
+    for (const std::string holders : {"?", "?, ?"})
+      for (const std::string& sql : {"SELECT " + number + " FROM tasks WHERE 1 AND holder IN (" + holders +
+                                         ") ORDER BY " + number + " LIMIT 1 OFFSET ?",
+                                     "SELECT id FROM tasks WHERE 1 AND holder IN (" + holders + ") AND " + number +
+                                         " <= ?"}) {
+        CAPTURE(sql);
+        SQLite::Statement plan(s.database->impl().db, "EXPLAIN QUERY PLAN " + sql);
+        std::string steps;
+        while (plan.executeStep()) steps += plan.getColumn(3).getString() + "; ";
+        CAPTURE(steps);
+        CHECK(steps.find("USING COVERING INDEX tasks_in_id_order (holder=?") != std::string::npos);
+        if (holders == "?") CHECK(steps.find("TEMP B-TREE") == std::string::npos);
+      }
   }
 
   TEST_CASE("issue 6: an overdue page for some holders is the same page as their whole overdue list's") {
