@@ -65,9 +65,11 @@ void post_task_action(ServeContext& ctx, Call& call, const std::string& id, cons
   ctx.runtime.post(
       [request = std::move(request), after](engine::CommandService& service)
           -> engine::Result<std::vector<engine::RecordedEvent>> {
-        auto written = service.execute(request);
-        if (written)
-          if (auto view = service.task(request.task)) *after = std::move(*view);
+        // The task as the command left it, folded from what it read and
+        // wrote: reading it back on the strand held up every later command.
+        engine::TaskView view;
+        auto written = service.execute(request, &view);
+        if (written) *after = std::move(view);
         return written;
       },
       [reply, after, answer = Answer(ctx, call)](const engine::Result<std::vector<engine::RecordedEvent>>& written) {
