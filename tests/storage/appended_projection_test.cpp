@@ -10,6 +10,7 @@
 #include "storage/sqlite_event_store.hpp"
 #include "storage/sqlite_impl.hpp"
 #include "tests/engine/engine_fixtures.hpp"
+#include "tests/storage/sample_site.hpp"
 
 using namespace cvtrack;
 using namespace cvtrack::engine;
@@ -17,33 +18,9 @@ using cvtrack::test::day;
 
 namespace {
 
-TimePoint noon(const char* date) {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::sys_days(day(date))) + std::chrono::hours(5);
-}
+using test::noon;
 
-struct Site {
-  std::unique_ptr<storage::SqliteDatabase> db = storage::SqliteDatabase::open(":memory:").value();
-  storage::SqliteEventStore store{*db};
-  FixedClock clock{noon("2021-09-07")};
-  WeekdaysOnly calendar;
-  CommandService service{store, clock, calendar};
-  Site() {
-    REQUIRE(service.load_directory(test::sample_bodies(), "sample.json", day("2021-09-07")));
-    REQUIRE(service.register_document(test::sample_document(), test::kSampleText, "s.txt", day("2021-09-07")));
-  }
-  SQLite::Database& raw() { return db->impl().db; }
-  void run(const char* task, TaskCommand command, const char* on, std::optional<std::string> as = std::nullopt) {
-    auto done = service.execute({task, std::move(command), std::move(as), day(on), ""});
-    INFO((done ? std::string() : done.error().message));
-    REQUIRE(done);
-  }
-  // The projections equal a replay of the log.
-  void check_projections() {
-    auto report = storage::verify_log(*db);
-    REQUIRE(report);
-    INFO(report->problem);
-    CHECK(report->ok);
-  }
+struct Site : test::SampleSite {
   std::int64_t rowid(const char* task) {
     SQLite::Statement q(raw(), "SELECT rowid FROM tasks WHERE id = ?");
     q.bind(1, task);

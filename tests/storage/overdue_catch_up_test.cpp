@@ -16,6 +16,7 @@
 #include "storage/sqlite_event_store.hpp"
 #include "storage/sqlite_impl.hpp"
 #include "tests/engine/engine_fixtures.hpp"
+#include "tests/storage/sample_site.hpp"
 #include "tests/storage/temp_database.hpp"
 
 using namespace cvtrack;
@@ -23,11 +24,8 @@ using namespace cvtrack::engine;
 
 namespace {
 
-Date day(const char* iso) { return *parse_iso_date(iso); }
-
-TimePoint noon(const char* date) {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::sys_days(day(date))) + std::chrono::hours(5);
-}
+using test::day;
+using test::noon;
 
 // The ids in the partial indexes, read through them (INDEXED BY fails when
 // the index cannot answer): what a catch-up pass can ever see.
@@ -51,26 +49,16 @@ std::vector<std::string> ids(const std::vector<TaskView>& tasks) {
   return out;
 }
 
-struct Site {
+// The sample on a file (the migration test opens it again), with the
+// deadline source over it. The file is a base so it exists before the
+// database opens.
+struct SiteFile {
   test::TempDirectory dir;
   std::string path = dir.file("cvtrack.db").string();
-  std::unique_ptr<storage::SqliteDatabase> db = storage::SqliteDatabase::open(path).value();
-  storage::SqliteEventStore store{*db};
+};
+struct Site : SiteFile, test::SampleSite {
+  Site() : test::SampleSite(path) {}
   storage::SqliteDeadlineSource source{*db};
-  FixedClock clock{noon("2021-09-07")};
-  WeekdaysOnly calendar;
-  CommandService service{store, clock, calendar};
-  Site() {
-    REQUIRE(service.load_directory(test::sample_bodies(), "sample.json", day("2021-09-07")));
-    REQUIRE(service.register_document(test::sample_document(), test::kSampleText, "s.txt", day("2021-09-07")));
-  }
-  SQLite::Database& raw() { return db->impl().db; }
-  // As the holder (a unit's moves) or, with `as` null, the secretariat.
-  void run(const char* task, TaskCommand command, const char* on, std::optional<std::string> as = std::nullopt) {
-    auto done = service.execute({task, std::move(command), std::move(as), day(on), ""});
-    INFO((done ? std::string() : done.error().message));
-    REQUIRE(done);
-  }
 };
 
 }  // namespace

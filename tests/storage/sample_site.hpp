@@ -1,0 +1,58 @@
+// tests/storage/sample_site.hpp
+//
+// The sample document (tests/engine/engine_fixtures.hpp) registered on
+// 7/9/2021 in a SQLite database, with the service over it: what the storage
+// tests that follow a task through commands start from.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "engine/command_service.hpp"
+#include "storage/log_maintenance.hpp"
+#include "storage/sqlite_event_store.hpp"
+#include "storage/sqlite_impl.hpp"
+#include "tests/engine/engine_fixtures.hpp"
+
+namespace cvtrack::test {
+
+// 12:00 in Vietnam on `date`.
+inline engine::TimePoint noon(const char* date) {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::sys_days(day(date))) + std::chrono::hours(5);
+}
+
+struct SampleSite {
+  // ":memory:", or a file when another connection must open it too.
+  explicit SampleSite(const std::string& path = ":memory:") : db(storage::SqliteDatabase::open(path).value()) {
+    REQUIRE(service.load_directory(sample_bodies(), "sample.json", day("2021-09-07")));
+    REQUIRE(service.register_document(sample_document(), kSampleText, "s.txt", day("2021-09-07")));
+  }
+  SQLite::Database& raw() { return db->impl().db; }
+
+  // As the holder (a unit's moves) or, with `as` null, the secretariat.
+  void run(const char* task, engine::TaskCommand command, const char* on, std::optional<std::string> as = std::nullopt) {
+    auto done = service.execute({task, std::move(command), std::move(as), day(on), ""});
+    INFO((done ? std::string() : done.error().message));
+    REQUIRE(done);
+  }
+
+  // The projections equal a replay of the log.
+  void check_projections() {
+    auto report = storage::verify_log(*db);
+    REQUIRE(report);
+    INFO(report->problem);
+    CHECK(report->ok);
+  }
+
+  std::unique_ptr<storage::SqliteDatabase> db;
+  storage::SqliteEventStore store{*db};
+  engine::FixedClock clock{noon("2021-09-07")};
+  engine::WeekdaysOnly calendar;
+  engine::CommandService service{store, clock, calendar};
+};
+
+}  // namespace cvtrack::test
