@@ -16,6 +16,12 @@ namespace {
 std::optional<std::string> text_or_null(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
 }
+// A tasks row whose stored view or columns do not read back.
+engine::Error damaged_row(const std::string& path, const std::string& what) {
+  return engine::make_error(engine::ErrorCode::internal,
+                            path + ": a tasks row is damaged (" + what + "); run `cvtrack rebuild`");
+}
+
 }  // namespace
 
 engine::Result<std::vector<engine::TaskView>> ProjectionReader::tasks(const TaskQuery& query) const {
@@ -52,8 +58,7 @@ engine::Result<std::vector<engine::TaskView>> ProjectionReader::tasks(const Task
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading tasks");
   } catch (const nlohmann::json::exception& e) {
-    return engine::make_error(engine::ErrorCode::internal,
-                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
+    return damaged_row(database_.path(), e.what());
   }
 }
 
@@ -340,11 +345,6 @@ class ReadSnapshot {
   bool began_;
 };
 
-engine::Error damaged_row(const std::string& path, const std::string& what) {
-  return engine::make_error(engine::ErrorCode::internal,
-                            path + ": a tasks row is damaged (" + what + "); run `cvtrack rebuild`");
-}
-
 std::optional<engine::Date> date_or_null(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return engine::parse_iso_date(c.getString());
@@ -388,16 +388,20 @@ engine::Result<TaskPage> ProjectionReader::task_page(const TaskPageQuery& query,
   if (!rows) return rows.error();
   TaskPage page;
   page.total = rows->total;
+  for (const auto& r : rows->rows) {
+    auto task = task_of(r);
+    if (!task) return task.error();
+    page.tasks.push_back(std::move(*task));
+  }
+  return page;
+}
+
+engine::Result<engine::TaskView> ProjectionReader::task_of(const TaskRow& row) const {
   try {
-    for (const auto& r : rows->rows) {
-      auto task = engine::task_view_from_json(nlohmann::json::parse(r.view_json));
-      if (!task) return task.error();
-      page.tasks.push_back(std::move(*task));
-    }
+    return engine::task_view_from_json(nlohmann::json::parse(row.view_json));
   } catch (const nlohmann::json::exception& e) {
     return damaged_row(database_.path(), e.what());
   }
-  return page;
 }
 
 engine::Result<engine::Stats> ProjectionReader::stats(const std::optional<std::vector<std::string>>& holders,

@@ -91,6 +91,9 @@ class ProjectionReader {
   engine::Result<TaskPage> task_page(const TaskPageQuery& query, std::size_t limit, std::size_t offset = 0) const;
   // The same page as rows: the stored JSON and the status columns.
   engine::Result<TaskRowPage> task_rows(const TaskPageQuery& query, std::size_t limit, std::size_t offset = 0) const;
+  // The task a row's stored view holds; a view that does not parse is a
+  // damaged row (an internal error naming the database: run `rebuild`).
+  engine::Result<engine::TaskView> task_of(const TaskRow& row) const;
   // Counts per holder in the categories of engine::status_at, in SQL over
   // the tasks table's columns (one GROUP BY over the tasks_by_holder index,
   // no task parsed): the same numbers as engine::build_stats on the same

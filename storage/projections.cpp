@@ -34,6 +34,8 @@ constexpr const char* kTaskColumns[] = {
     "awaiting_overdue_mark", "view"};
 constexpr const char* kOccurrenceColumns[] = {"task_id", "period", "due", "submitted_on", "late",
                                               "awaiting_overdue_mark"};
+const std::string kInsertTask = insert_sql("tasks", kTaskColumns);
+const std::string kInsertOccurrence = insert_sql("report_occurrences", kOccurrenceColumns);
 
 // `view` is the task's JSON view when known; left NULL for a task's state
 // before an append, so the view (which holds the version, and so changes
@@ -77,10 +79,8 @@ void project_task(StatementCache& statements, const engine::TaskView& t, bool re
     clear->bind(1, t.id);
     clear->exec();
   }
-  static const std::string insert_task = insert_sql("tasks", kTaskColumns);
-  insert_row(statements, insert_task, task_cells(t, engine::to_json(t).dump()));
-  static const std::string insert_occurrence = insert_sql("report_occurrences", kOccurrenceColumns);
-  for (const auto& [period, o] : t.occurrences) insert_row(statements, insert_occurrence, occurrence_cells(t, period, o));
+  insert_row(statements, kInsertTask, task_cells(t, engine::to_json(t).dump()));
+  for (const auto& [period, o] : t.occurrences) insert_row(statements, kInsertOccurrence, occurrence_cells(t, period, o));
 }
 
 // Brings an existing task's rows from `before` to `after`: only the
@@ -91,12 +91,11 @@ bool update_task(StatementCache& statements, const engine::TaskView& before, con
   if (update_changed(statements, "tasks", kTaskColumns, 1, task_cells(before, std::nullopt),
                      task_cells(after, engine::to_json(after).dump())) == 0)
     return false;
-  static const std::string insert_occurrence = insert_sql("report_occurrences", kOccurrenceColumns);
   for (const auto& [period, o] : after.occurrences) {
     Cells now = occurrence_cells(after, period, o);
     auto was = before.occurrences.find(period);
     if (was == before.occurrences.end())
-      insert_row(statements, insert_occurrence, now);
+      insert_row(statements, kInsertOccurrence, now);
     else
       update_changed(statements, "report_occurrences", kOccurrenceColumns, 2,
                      occurrence_cells(before, period, was->second), now);

@@ -149,14 +149,9 @@ Response get_tasks(Call& call) {
       continue;
     }
     // Not in the stored form: parsed, as GET /api/tasks/T answers it.
-    try {
-      auto task = engine::task_view_from_json(json::parse(row.view_json));
-      if (!task) return call.fail(task.error());
-      body += cli::task_json(*task, status).dump(-1, ' ', false, json::error_handler_t::replace);
-    } catch (const json::exception& e) {
-      return call.fail(engine::make_error(engine::ErrorCode::internal,
-                                          std::string("a tasks row is damaged (") + e.what() + "); run `cvtrack rebuild`"));
-    }
+    auto task = call.connection.reader.task_of(row);
+    if (!task) return call.fail(task.error());
+    body += cli::task_json(*task, status).dump(-1, ' ', false, json::error_handler_t::replace);
   }
   body += "],\"total\":" + std::to_string(found->total) + "}";
   return json_text_response(http::status::ok, std::move(body), call.request.version(), call.keep_alive);
