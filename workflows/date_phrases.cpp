@@ -24,24 +24,6 @@ int to_year(std::string_view digits) {
   return digits.size() == 2 ? 2000 + y : y;
 }
 
-bool is_regex_space(char c) {  // \s of std::regex in the "C" locale
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
-// A digit, a separator (/ . -) and a digit, with at most one space on either
-// side of the separator: what the numeric date pattern needs before it can
-// match. The scanner tries every position of a text, so texts without it
-// (most clauses) skip the pattern.
-bool may_hold_numeric_date(std::string_view s) {
-  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
-    if (s[i] != '/' && s[i] != '.' && s[i] != '-') continue;
-    bool before = is_digit(s[i - 1]) || (i >= 2 && is_regex_space(s[i - 1]) && is_digit(s[i - 2]));
-    bool after = is_digit(s[i + 1]) || (i + 2 < s.size() && is_regex_space(s[i + 1]) && is_digit(s[i + 2]));
-    if (before && after) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 int roman_value(std::string_view text) {
@@ -61,7 +43,6 @@ namespace {
 std::vector<DateMention> dates_in_shadow(const std::string& shadow) {
   std::vector<DateMention> out;
   // "ngày 15 tháng 7 năm 2021", "15 tháng 7 năm 2021", "ngày 15 tháng 7".
-  // "ngày 15 tháng 7 năm 2021", "15 tháng 7 năm 2021", "ngày 15 tháng 7".
   const bool has_month = shadow.find("tháng") != std::string::npos;
   for (const ScannedDate& m : has_month ? scan_spelled_dates(shadow) : std::vector<ScannedDate>{}) {
     std::size_t b = m.begin;
@@ -71,7 +52,7 @@ std::vector<DateMention> dates_in_shadow(const std::string& shadow) {
     if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) out.push_back(d);
   }
   // "15/7/2021", "17-11-2008", "05.9.2021", "20/9".
-  for (const ScannedDate& m : may_hold_numeric_date(shadow) ? scan_numeric_dates(shadow) : std::vector<ScannedDate>{}) {
+  for (const ScannedDate& m : scan_numeric_dates(shadow)) {
     std::size_t b = m.begin, e = m.end;
     if (b > 0 && (is_digit(shadow[b - 1]) || shadow[b - 1] == '/' || shadow[b - 1] == '-' ||
                   shadow[b - 1] == '.'))

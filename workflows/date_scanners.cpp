@@ -132,7 +132,26 @@ std::vector<ScannedDate> scan_spelled_dates(std::string_view shadow) {
   });
 }
 
+namespace {
+
+// A digit, a separator (/ . -) and a digit, with at most one space on either
+// side of the separator: what the numeric pattern needs before it can match.
+// Most clauses have none, and one pass over them says so before any digit
+// is tried as a start.
+bool may_hold_numeric_date(std::string_view s) {
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i] != '/' && s[i] != '.' && s[i] != '-') continue;
+    bool before = is_digit(s[i - 1]) || (i >= 2 && is_space(s[i - 1]) && is_digit(s[i - 2]));
+    bool after = is_digit(s[i + 1]) || (i + 2 < s.size() && is_space(s[i + 1]) && is_digit(s[i + 2]));
+    if (before && after) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<ScannedDate> scan_numeric_dates(std::string_view shadow) {
+  if (!may_hold_numeric_date(shadow)) return {};
   return scan_all(shadow, [](std::string_view s, std::size_t at) {
     return is_digit(s[at]) ? numeric_at(s, at) : std::nullopt;
   });
