@@ -33,7 +33,7 @@ engine::Result<std::vector<engine::TaskView>> ProjectionReader::tasks(const Task
   }
   if (query.document) sql += " AND document_id = ?";
   if (query.overdue_at)
-    sql += " AND state NOT IN ('done', 'cancelled') AND (deadline < ? OR EXISTS (SELECT 1 FROM "
+    sql += " AND is_open = 1 AND (deadline < ? OR EXISTS (SELECT 1 FROM "
            "report_occurrences o WHERE o.task_id = tasks.id AND o.submitted_on IS NULL AND o.due < ?))";
   sql += " ORDER BY id";
   try {
@@ -113,12 +113,12 @@ engine::Result<std::vector<engine::OverdueItem>> ProjectionReader::overdue_page(
     // their overdue tasks.
     if (!holders) {
       first_keys(db,
-                 "SELECT deadline, id FROM tasks WHERE state NOT IN ('done', 'cancelled') AND deadline < ? "
+                 "SELECT deadline, id FROM tasks WHERE is_open = 1 AND deadline < ? "
                  "ORDER BY deadline, id LIMIT ?",
                  std::nullopt, date, wanted, false, keys);
     } else {
       SQLite::Statement q(db,
-                          "SELECT deadline, id FROM tasks WHERE state NOT IN ('done', 'cancelled') AND holder = ? "
+                          "SELECT deadline, id FROM tasks WHERE is_open = 1 AND holder = ? "
                           "AND deadline < ? ORDER BY deadline, id LIMIT ?");
       for (const auto& holder : *holders) {
         q.bind(1, holder);
@@ -130,7 +130,7 @@ engine::Result<std::vector<engine::OverdueItem>> ProjectionReader::overdue_page(
     }
     first_keys(db,
                "SELECT o.due, o.task_id, o.period FROM report_occurrences o JOIN tasks t ON t.id = o.task_id "
-               "WHERE o.submitted_on IS NULL AND t.state NOT IN ('done', 'cancelled')" +
+               "WHERE o.submitted_on IS NULL AND t.is_open = 1" +
                    holder_filter(holders, "t.holder") + " AND o.due < ? ORDER BY o.due, o.task_id, o.period LIMIT ?",
                holders, date, wanted, true, keys);
     std::sort(keys.begin(), keys.end());
@@ -180,10 +180,10 @@ engine::Result<std::size_t> ProjectionReader::overdue_count(const std::optional<
   try {
     // Counted in the indexes alone: open_tasks_by_deadline (or by holder)
     // and unsubmitted_reports_by_due, never a task's view.
-    return count("SELECT count(*) FROM tasks WHERE state NOT IN ('done', 'cancelled')" +
+    return count("SELECT count(*) FROM tasks WHERE is_open = 1" +
                  holder_filter(holders, "holder") + " AND deadline < ?") +
            count("SELECT count(*) FROM report_occurrences o JOIN tasks t ON t.id = o.task_id "
-                 "WHERE o.submitted_on IS NULL AND t.state NOT IN ('done', 'cancelled')" +
+                 "WHERE o.submitted_on IS NULL AND t.is_open = 1" +
                  holder_filter(holders, "t.holder") + " AND o.due < ?");
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": counting the overdue list");
@@ -227,7 +227,7 @@ IdPage filtered_ids(SQLite::Database& db, const TaskPageQuery& query, std::size_
   if (query.document) sql += " AND document_id = ?";
   if (query.state) sql += " AND state = ?";
   if (query.overdue_at)
-    sql += " AND state NOT IN ('done', 'cancelled') AND (deadline < ? OR EXISTS (SELECT 1 FROM "
+    sql += " AND is_open = 1 AND (deadline < ? OR EXISTS (SELECT 1 FROM "
            "report_occurrences o WHERE o.task_id = tasks.id AND o.submitted_on IS NULL AND o.due < ?))";
   SQLite::Statement q(db, sql);
   int i = 0;

@@ -31,7 +31,7 @@ constexpr const char* kTaskColumns[] = {
     "id",           "document_id", "directive",      "parent_id", "holder",   "assignee",
     "role",         "kind",        "recurrence",     "state",     "deadline", "first_deadline",
     "submitted_on", "done_on",     "progress",       "assigned_on", "last_change_on", "version",
-    "awaiting_overdue_mark", "view"};
+    "awaiting_overdue_mark", "is_open", "view"};
 constexpr const char* kOccurrenceColumns[] = {"task_id", "period", "due", "submitted_on", "late",
                                               "awaiting_overdue_mark"};
 const std::string kInsertTask = insert_sql("tasks", kTaskColumns);
@@ -61,6 +61,7 @@ Cells task_cells(const engine::TaskView& t, std::optional<std::string> view) {
           engine::to_iso(t.last_change_on),
           std::int64_t(t.version),
           std::int64_t(engine::deadline_awaits_overdue_mark(t) ? 1 : 0),
+          std::int64_t(engine::is_closed(t.state) ? 0 : 1),
           text_or_null(view)};
 }
 

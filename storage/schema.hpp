@@ -191,6 +191,23 @@ inline constexpr const char* kTasksInIdOrderV6 = R"sql(
 CREATE INDEX IF NOT EXISTS tasks_in_id_order ON tasks (holder, CAST(substr(id, 2, instr(id, '.') - 2) AS INTEGER), id);
 )sql";
 
+// Version 7 (issue 6): whether a task is open (not done, not cancelled)
+// kept as a column of its own, and the partial indexes of open tasks
+// selected by it. Their WHERE read `state`, so SQLite rewrote both on every
+// state change (an UPDATE maintains each index whose WHERE reads a column
+// it sets), though an ack or a progress report leaves a task open: two of
+// the ~8 pages a durable command wrote at 1M tasks. `is_open` changes only
+// when a task closes or reopens. Queries select open tasks with
+// `is_open = 1`, which lets SQLite use the indexes.
+inline constexpr const char* kOpenTaskColumnV7 = R"sql(
+ALTER TABLE tasks ADD COLUMN is_open INTEGER NOT NULL DEFAULT 1;
+UPDATE tasks SET is_open = 0 WHERE state IN ('done', 'cancelled');
+DROP INDEX open_tasks_by_deadline;
+CREATE INDEX open_tasks_by_deadline ON tasks (deadline, id) WHERE is_open = 1;
+DROP INDEX open_tasks_by_holder;
+CREATE INDEX open_tasks_by_holder ON tasks (holder, deadline, id) WHERE is_open = 1;
+)sql";
+
 // The projection tables with the columns that order their rows, for
 // rebuild and verify.
 struct ProjectionTable {

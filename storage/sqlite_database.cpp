@@ -42,6 +42,7 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
       [](SQLite::Database& db) { db.exec(kReadIndexesV4); },
       [](SQLite::Database& db) { db.exec(kOverdueMarksV5); },
       [](SQLite::Database& db) { db.exec(kTasksInIdOrderV6); },
+      [](SQLite::Database& db) { db.exec(kOpenTaskColumnV7); },
   };
   return steps;
 }

@@ -13,10 +13,9 @@ namespace {
 
 using engine::Date;
 
-// The terms that let SQLite use the partial indexes of storage/schema.hpp
-// (open_tasks_by_deadline, unsubmitted_reports_by_due): they must appear
-// word for word.
-constexpr const char* kOpenTask = "state NOT IN ('done', 'cancelled')";
+// The term that lets SQLite use the partial index of open tasks
+// (open_tasks_by_deadline, storage/schema.hpp v7).
+constexpr const char* kOpenTask = "is_open = 1";
 
 // Tasks whose deadline in [from, until] awaits its "overdue" rung, and
 // reports due in [from, until] awaiting theirs (the awaiting_overdue_mark

@@ -78,7 +78,7 @@ void figure_queries(Engine& engine, std::int64_t tasks, int repeats, Report& rep
          auto page = value_or_throw(reader.overdue_page(std::nullopt, today, kPage));
          if (page.size() != std::min(kPage, overdue_total)) throw std::runtime_error("overdue: a short first page");
        },
-       "SELECT id FROM tasks WHERE state NOT IN ('done', 'cancelled') AND deadline < ? ORDER BY deadline, id LIMIT 50",
+       "SELECT id FROM tasks WHERE is_open = 1 AND deadline < ? ORDER BY deadline, id LIMIT 50",
        [&](SQLite::Statement& q) { q.bind(1, engine::to_iso(today)); }},
       // As the web board asks for it (GET /api/tasks?body=B&limit=50): the
       // first page and the total.

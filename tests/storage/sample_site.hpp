@@ -25,6 +25,17 @@ inline engine::TimePoint noon(const char* date) {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::sys_days(day(date))) + std::chrono::hours(5);
 }
 
+// Schema 7's changes taken back (storage/schema.hpp): where the migration
+// tests of schema 6 and older start.
+inline constexpr const char* kBackToSchema6 = R"sql(
+  DROP INDEX open_tasks_by_deadline;
+  DROP INDEX open_tasks_by_holder;
+  ALTER TABLE tasks DROP COLUMN is_open;
+  CREATE INDEX open_tasks_by_deadline ON tasks (deadline, id) WHERE state NOT IN ('done', 'cancelled');
+  CREATE INDEX open_tasks_by_holder ON tasks (holder, deadline, id) WHERE state NOT IN ('done', 'cancelled');
+  PRAGMA user_version = 6;
+)sql";
+
 struct SampleSite {
   // ":memory:", or a file when another connection must open it too.
   explicit SampleSite(const std::string& path = ":memory:") : db(storage::SqliteDatabase::open(path).value()) {
