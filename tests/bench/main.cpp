@@ -3,9 +3,11 @@
 //   cvtrack_bench suite --tasks N --work DIR [--checkpoints A,B,...] [--commands N] [--repeats N]
 //                       [--http-seconds S] [--redmine URL --redmine-key KEY [--redmine-issues N]]
 //                       [--only 1,5,...]   the figures to run (default: all)
+//                       [--reuse]          the province already in DIR/cvtrack.db (suite.hpp)
 //   cvtrack_bench sample --out DIR [--count N]     the directory and N documents, as files
 //
 // `.ci/bench quick|full` is the documented way to run it.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
     if (auto* c = option("--redmine-key")) o.redmine_key = *c;
     if (auto* c = option("--redmine-issues")) o.redmine_issues = std::stoi(*c);
     if (auto* c = option("--only")) o.only = numbers(*c);
+    o.reuse = std::find(args.begin(), args.end(), "--reuse") != args.end();
     cvtrack::bench::run_suite(o);
     return 0;
   } catch (const std::exception& e) {

@@ -28,6 +28,11 @@ struct SuiteOptions {
   // The figures to run, by number (`--only 1,5`); empty: all. (4) registers
   // the province whenever a later figure needs it, and prints its row.
   std::vector<std::int64_t> only;
+  // `--reuse`: the province an earlier run left in work_dir/cvtrack.db is
+  // used as it is (no ingest, no (4) row; (2) acts on its tasks still
+  // assigned). For measuring one figure again at 1M tasks without the
+  // minutes of registering them; the table is then not a whole run.
+  bool reuse = false;
   bool runs(int figure) const;
 };
 
