@@ -49,9 +49,10 @@ std::string lower_shadow(std::string_view text) {
   out.resize(text.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = 0, n = int32_t(text.size());
-  // canonical_tone() can change the shadow only when it is not plain NFC or an
-  // o/u is followed by a letter beyond ASCII ("hoà", "uỷ"); most clauses have
-  // neither, and the check costs more than lower-casing.
+  // canonical_tone() can change the shadow only when it is not plain NFC or
+  // tone_may_move() finds an open oa/oe/uy ("hoà", "uỷ"); most clauses have
+  // neither. An o/u before a letter beyond ASCII ("quản", "đoàn") is what
+  // tone_may_move() looks for, so the shadow is searched only when it has one.
   bool nfc_stable = true, tone_cluster = false;
   while (i < n) {
     if (bytes[i] < 0x80) {  // ASCII, most bytes of a document
@@ -75,7 +76,7 @@ std::string lower_shadow(std::string_view text) {
     std::copy(from, from + (i - start), out.begin() + start);
     if (!is_nfc_stable(kept ? c : lower)) nfc_stable = false;
   }
-  if (nfc_stable && !tone_cluster) return out;
+  if (nfc_stable && (!tone_cluster || !tone_may_move(out))) return out;
   std::string toned = canonical_tone(out);
   return toned.size() == out.size() ? toned : out;
 }

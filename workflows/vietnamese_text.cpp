@@ -97,14 +97,47 @@ bool is_valid_nfc(std::string_view text) {
   return U_SUCCESS(status) && normalized;
 }
 
-// True when canonical_tone() could change `text`: it is not NFC, or a plain
-// o/u is followed by an a/e/y that carries only a tone mark and ends the word
-// ("hoà", "uỷ", "khoẻ"). Otherwise the full
-// pass would give NFC(NFD(text)) == text, so it is skipped: most words of a
-// document never need it, and the pass (NFD, a Letter per code point, NFC)
-// was the reader's largest cost.
-bool may_need_tone_fix(std::string_view text) {
-  if (!is_valid_nfc(text)) return true;
+// What the tone check asks of a code point, from its canonical decomposition:
+// is it a, e or y carrying a tone mark first ("à", "ẻ", "ỷ"; "ặ" too, whose
+// dot below comes before the breve), and is its base a letter.
+struct ToneTraits {
+  bool toned_aey = false;
+  bool letter = false;
+};
+
+ToneTraits tone_traits_from_icu(UChar32 c) {
+  ToneTraits traits;
+  if (c < 0) return traits;
+  icu::UnicodeString parts;
+  const bool decomposes = nfd().getDecomposition(c, parts);
+  const UChar32 base = decomposes ? parts.char32At(0) : c;
+  traits.letter = u_isalpha(base);
+  if (decomposes && parts.length() >= 2) {
+    const UChar32 lower = u_tolower(base);
+    traits.toned_aey = (lower == 'a' || lower == 'e' || lower == 'y') && is_tone_mark(parts.char32At(U16_LENGTH(base)));
+  }
+  return traits;
+}
+
+// The traits of the code points below U+2000 (all of Vietnamese), asked of
+// ICU once: asking per code point was most of the cost of reading a clause's
+// shadow, since nearly every clause has an o or u before a letter beyond ASCII.
+ToneTraits tone_traits(UChar32 c) {
+  static const auto table = [] {
+    std::array<ToneTraits, 0x2000> t{};
+    for (UChar32 k = 0; k < 0x2000; ++k) t[std::size_t(k)] = tone_traits_from_icu(k);
+    return t;
+  }();
+  return c >= 0 && c < 0x2000 ? table[std::size_t(c)] : tone_traits_from_icu(c);
+}
+
+// True when canonical_tone() could change `text`: it is not NFC, or
+// tone_may_move() finds a cluster whose tone moves.
+bool may_need_tone_fix(std::string_view text) { return !is_valid_nfc(text) || tone_may_move(text); }
+
+}  // namespace
+
+bool tone_may_move(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = int32_t(text.size());
   for (int32_t i = 0; i + 1 < n; ++i) {
@@ -115,26 +148,17 @@ bool may_need_tone_fix(std::string_view text) {
     int32_t next = i + 1;
     UChar32 vowel;
     U8_NEXT(bytes, next, n, vowel);
-    if (vowel < 0) continue;
-    icu::UnicodeString parts;
-    if (!nfd().getDecomposition(vowel, parts) || parts.length() < 2) continue;
-    UChar32 base = u_tolower(parts.char32At(0));
-    if (!(base == 'a' || base == 'e' || base == 'y') || !is_tone_mark(parts.char32At(U16_LENGTH(parts.char32At(0)))))
-      continue;
+    if (!tone_traits(vowel).toned_aey) continue;
     // Only a cluster that ends its word moves its tone: "hoà", not "hoàn".
     if (next < n) {
       UChar32 after;
       U8_NEXT(bytes, next, n, after);
-      icu::UnicodeString after_parts;
-      UChar32 after_base = after >= 0 && nfd().getDecomposition(after, after_parts) ? after_parts.char32At(0) : after;
-      if (after_base >= 0 && u_isalpha(after_base)) continue;
+      if (tone_traits(after).letter) continue;
     }
     return true;
   }
   return false;
 }
-
-}  // namespace
 
 bool is_nfc_stable(std::int32_t c) {
   static const auto stable = [] {

@@ -31,6 +31,12 @@ std::string to_nfc(std::string_view text);
 // Input and output are NFC.
 std::string canonical_tone(std::string_view text);
 
+// True when canonical_tone() could move a tone mark in `text`: a plain o/u
+// (not the u of qu) followed by an a/e/y that carries a tone mark and ends
+// the word ("hoà", "uỷ", "khoẻ"). For NFC text, false means canonical_tone()
+// gives the text back unchanged, so callers may skip it.
+bool tone_may_move(std::string_view text);
+
 // The comparison key for names: NFC, full case folding, canonical tone
 // placement, runs of white space collapsed to one space, trimmed.
 std::string fold(std::string_view text);

@@ -1,8 +1,57 @@
 #include "workflows/vietnamese_text.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <string>
 
 using namespace cvtrack::workflows;
+
+namespace {
+
+// tone_may_move() as it was written before its tables: each code point's
+// decomposition asked of ICU. The tables must answer exactly as this does.
+bool tone_may_move_by_icu(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2& nfd = *icu::Normalizer2::getNFDInstance(status);
+  auto is_tone_mark = [](UChar32 c) { return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323; };
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = int32_t(text.size());
+  for (int32_t i = 0; i + 1 < n; ++i) {
+    char c = char(bytes[i]);
+    if (!(c == 'o' || c == 'O' || c == 'u' || c == 'U') || bytes[i + 1] < 0x80) continue;
+    if ((c == 'u' || c == 'U') && i > 0 && (bytes[i - 1] == 'q' || bytes[i - 1] == 'Q')) continue;
+    int32_t next = i + 1;
+    UChar32 vowel;
+    U8_NEXT(bytes, next, n, vowel);
+    if (vowel < 0) continue;
+    icu::UnicodeString parts;
+    if (!nfd.getDecomposition(vowel, parts) || parts.length() < 2) continue;
+    UChar32 base = u_tolower(parts.char32At(0));
+    if (!(base == 'a' || base == 'e' || base == 'y') || !is_tone_mark(parts.char32At(U16_LENGTH(parts.char32At(0)))))
+      continue;
+    if (next < n) {
+      UChar32 after;
+      U8_NEXT(bytes, next, n, after);
+      icu::UnicodeString after_parts;
+      UChar32 after_base = after >= 0 && nfd.getDecomposition(after, after_parts) ? after_parts.char32At(0) : after;
+      if (after_base >= 0 && u_isalpha(after_base)) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+std::string utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+}  // namespace
 
 TEST_SUITE("workflows/vietnamese_text") {
   TEST_CASE("old and new tone placement fold to the same key") {
@@ -18,6 +67,32 @@ TEST_SUITE("workflows/vietnamese_text") {
     CHECK(canonical_tone("hoàng") == "hoàng");
     CHECK(canonical_tone("thuyết") == "thuyết");
     CHECK(canonical_tone("uỷ ban") == "ủy ban");
+  }
+
+  TEST_CASE("tone_may_move answers as ICU's decompositions do for every letter after o and u, and before") {
+    CHECK(tone_may_move("hoà bình"));
+    CHECK(tone_may_move("Uỷ ban"));
+    CHECK_FALSE(tone_may_move("hoàn thành"));
+    CHECK_FALSE(tone_may_move("quý"));
+    CHECK_FALSE(tone_may_move("hòa"));
+    std::size_t checked = 0, differ = 0;
+    std::string first_difference;
+    auto compare = [&](const std::string& text) {
+      ++checked;
+      if (tone_may_move(text) == tone_may_move_by_icu(text)) return;
+      if (differ++ == 0) first_difference = text;
+    };
+    // Every code point beyond ASCII below U+2000 as the vowel after o/u, and
+    // as the letter after a toned vowel.
+    for (UChar32 c = 0x80; c < 0x2000; ++c) {
+      const std::string cp = utf8(c);
+      for (const char* before : {"o", "u", "O", "U", "qu", "Qu", "ho", "thu"})
+        for (const char* after : {"", "n", " ", ",", "\xCC\x81", "à"}) compare(before + cp + after);
+      for (const char* toned : {"oà", "uỷ", "oẻ", "Oá"}) compare(toned + cp);
+    }
+    CAPTURE(first_difference);
+    CHECK(differ == 0);
+    CHECK(checked > 100000);
   }
 
   TEST_CASE("decomposed text folds like composed text") {
