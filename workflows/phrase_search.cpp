@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "workflows/code_point_traits.hpp"
 #include "workflows/vietnamese_text.hpp"
 
 namespace cvtrack::workflows {
@@ -24,22 +25,6 @@ UChar32 decode_before(std::string_view s, std::size_t pos) {
   UChar32 c;
   U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
   return c;
-}
-
-// u_tolower() of the code points below U+2000 (Latin, with all of
-// Vietnamese's precomposed letters up to U+1EF9), looked up once: lower-casing
-// every clause's shadow code point by code point through ICU was the largest
-// single cost of reading a document.
-UChar32 lower_of(UChar32 c) {
-  static const auto table = [] {
-    std::array<char16_t, 0x2000> t{};
-    for (UChar32 k = 0; k < 0x2000; ++k) {
-      UChar32 lower = u_tolower(k);
-      t[std::size_t(k)] = lower < 0x10000 ? char16_t(lower) : char16_t(k);
-    }
-    return t;
-  }();
-  return c >= 0 && c < 0x2000 ? UChar32(table[std::size_t(c)]) : u_tolower(c);
 }
 
 }  // namespace
@@ -65,7 +50,7 @@ std::string lower_shadow(std::string_view text) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
-    UChar32 lower = c < 0 ? c : lower_of(c);
+    UChar32 lower = traits_of(c).lower;
     char buffer[4];
     int32_t len = 0;
     bool error = false;
@@ -83,14 +68,12 @@ std::string lower_shadow(std::string_view text) {
 
 bool letter_or_digit_before(std::string_view text, std::size_t pos) {
   if (pos == 0) return false;
-  UChar32 c = decode_before(text, pos);
-  return c > 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+  return traits_of(decode_before(text, pos)).word_char;
 }
 
 bool letter_or_digit_at(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return false;
-  UChar32 c = decode_at(text, pos);
-  return c > 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0);
+  return traits_of(decode_at(text, pos)).word_char;
 }
 
 PhraseText::PhraseText(std::string text) : text_(std::move(text)), shadow_(lower_shadow(text_)) {}

@@ -6,8 +6,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <array>
 #include <vector>
+
+#include "workflows/code_point_traits.hpp"
 
 namespace cvtrack::workflows {
 
@@ -97,40 +98,6 @@ bool is_valid_nfc(std::string_view text) {
   return U_SUCCESS(status) && normalized;
 }
 
-// What the tone check asks of a code point, from its canonical decomposition:
-// is it a, e or y carrying a tone mark first ("à", "ẻ", "ỷ"; "ặ" too, whose
-// dot below comes before the breve), and is its base a letter.
-struct ToneTraits {
-  bool toned_aey = false;
-  bool letter = false;
-};
-
-ToneTraits tone_traits_from_icu(UChar32 c) {
-  ToneTraits traits;
-  if (c < 0) return traits;
-  icu::UnicodeString parts;
-  const bool decomposes = nfd().getDecomposition(c, parts);
-  const UChar32 base = decomposes ? parts.char32At(0) : c;
-  traits.letter = u_isalpha(base);
-  if (decomposes && parts.length() >= 2) {
-    const UChar32 lower = u_tolower(base);
-    traits.toned_aey = (lower == 'a' || lower == 'e' || lower == 'y') && is_tone_mark(parts.char32At(U16_LENGTH(base)));
-  }
-  return traits;
-}
-
-// The traits of the code points below U+2000 (all of Vietnamese), asked of
-// ICU once: asking per code point was most of the cost of reading a clause's
-// shadow, since nearly every clause has an o or u before a letter beyond ASCII.
-ToneTraits tone_traits(UChar32 c) {
-  static const auto table = [] {
-    std::array<ToneTraits, 0x2000> t{};
-    for (UChar32 k = 0; k < 0x2000; ++k) t[std::size_t(k)] = tone_traits_from_icu(k);
-    return t;
-  }();
-  return c >= 0 && c < 0x2000 ? table[std::size_t(c)] : tone_traits_from_icu(c);
-}
-
 // True when canonical_tone() could change `text`: it is not NFC, or
 // tone_may_move() finds a cluster whose tone moves.
 bool may_need_tone_fix(std::string_view text) { return !is_valid_nfc(text) || tone_may_move(text); }
@@ -148,28 +115,19 @@ bool tone_may_move(std::string_view text) {
     int32_t next = i + 1;
     UChar32 vowel;
     U8_NEXT(bytes, next, n, vowel);
-    if (!tone_traits(vowel).toned_aey) continue;
+    if (!traits_of(vowel).toned_aey) continue;
     // Only a cluster that ends its word moves its tone: "hoà", not "hoàn".
     if (next < n) {
       UChar32 after;
       U8_NEXT(bytes, next, n, after);
-      if (tone_traits(after).letter) continue;
+      if (traits_of(after).letter_base) continue;
     }
     return true;
   }
   return false;
 }
 
-bool is_nfc_stable(std::int32_t c) {
-  static const auto stable = [] {
-    std::array<bool, 0x2000> t{};
-    for (UChar32 k = 0; k < 0x2000; ++k)
-      t[std::size_t(k)] = u_getIntPropertyValue(k, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-                          u_getCombiningClass(k) == 0;
-    return t;
-  }();
-  return c >= 0 && c < 0x2000 && stable[std::size_t(c)];
-}
+bool is_nfc_stable(std::int32_t c) { return traits_of(c).nfc_stable; }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
@@ -276,25 +234,32 @@ std::string to_lower(std::string_view text) {
   return to_nfc(to_utf8(u));
 }
 
+// Both walk the UTF-8 itself: converting each phrase to UTF-16 for ICU cost
+// more than the answer. An ill-formed sequence is no letter, as the U+FFFD
+// the conversion made of it was not.
 bool starts_with_lowercase(std::string_view text) {
-  icu::UnicodeString u = from_utf8(text);
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isalpha(c)) return u_islower(c);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = int32_t(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    const CodePointTraits t = traits_of(c);
+    if (t.letter) return t.lower_letter;
   }
   return false;
 }
 
 bool is_all_uppercase(std::string_view text) {
-  icu::UnicodeString u = from_utf8(text);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = int32_t(text.size());
   bool letters = false;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (!u_isalpha(c)) continue;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    const CodePointTraits t = traits_of(c);
+    if (!t.letter) continue;
     letters = true;
-    if (u_islower(c)) return false;
+    if (t.lower_letter) return false;
   }
   return letters;
 }

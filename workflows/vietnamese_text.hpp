@@ -18,9 +18,9 @@ namespace cvtrack::workflows {
 // Byte offset of the first byte that is not part of valid UTF-8, or nullopt.
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
 
-// True for a code point below U+2000 (all of Vietnamese) with NFC quick check
-// "yes" and combining class 0: text made only of such code points is NFC.
-// Code points at or above U+2000 and ill-formed ones (negative) answer false.
+// True for a code point with NFC quick check "yes" and combining class 0:
+// text made only of such code points is NFC (UAX #15). Ill-formed ones
+// (negative) answer false.
 bool is_nfc_stable(std::int32_t code_point);
 
 // REQUIRES: valid UTF-8.

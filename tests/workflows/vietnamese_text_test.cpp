@@ -6,7 +6,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 using namespace cvtrack::workflows;
 
@@ -43,6 +46,41 @@ bool tone_may_move_by_icu(std::string_view text) {
     return true;
   }
   return false;
+}
+
+// The case helpers as they were written before their tables: the phrase
+// converted to UTF-16 and each code point asked of ICU.
+bool starts_with_lowercase_by_icu(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalpha(c)) return u_islower(c);
+  }
+  return false;
+}
+
+bool is_all_uppercase_by_icu(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+  bool letters = false;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (!u_isalpha(c)) continue;
+    letters = true;
+    if (u_islower(c)) return false;
+  }
+  return letters;
+}
+
+std::vector<std::string> corpus_lines() {
+  std::vector<std::string> lines;
+  for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  return lines;
 }
 
 std::string utf8(UChar32 c) {
@@ -82,9 +120,9 @@ TEST_SUITE("workflows/vietnamese_text") {
       if (tone_may_move(text) == tone_may_move_by_icu(text)) return;
       if (differ++ == 0) first_difference = text;
     };
-    // Every code point beyond ASCII below U+2000 as the vowel after o/u, and
+    // Every code point beyond ASCII below U+2100 as the vowel after o/u, and
     // as the letter after a toned vowel.
-    for (UChar32 c = 0x80; c < 0x2000; ++c) {
+    for (UChar32 c = 0x80; c < 0x2100; ++c) {
       const std::string cp = utf8(c);
       for (const char* before : {"o", "u", "O", "U", "qu", "Qu", "ho", "thu"})
         for (const char* after : {"", "n", " ", ",", "\xCC\x81", "à"}) compare(before + cp + after);
@@ -93,6 +131,33 @@ TEST_SUITE("workflows/vietnamese_text") {
     CAPTURE(first_difference);
     CHECK(differ == 0);
     CHECK(checked > 100000);
+  }
+
+  TEST_CASE("the case helpers answer as ICU does on every line of the corpus, its words, and cut letters") {
+    std::size_t checked = 0, differ = 0;
+    std::string first_difference;
+    auto compare = [&](const std::string& text) {
+      ++checked;
+      if (starts_with_lowercase(text) == starts_with_lowercase_by_icu(text) &&
+          is_all_uppercase(text) == is_all_uppercase_by_icu(text))
+        return;
+      if (differ++ == 0) first_difference = text;
+    };
+    for (const std::string& line : corpus_lines()) {
+      compare(line);
+      // Every 4-byte window, as split_clauses and starts_upper ask (cutting
+      // letters in the middle), and every word.
+      for (std::size_t at = 0; at < line.size(); ++at) compare(line.substr(at, 4));
+      for (std::size_t at = 0, next; at < line.size(); at = next + 1) {
+        next = line.find(' ', at);
+        if (next == std::string::npos) next = line.size();
+        compare(line.substr(at, next - at));
+      }
+    }
+    for (UChar32 c = 1; c < 0x2100; ++c) compare(utf8(c) + "a");
+    CAPTURE(first_difference);
+    CHECK(differ == 0);
+    CHECK(checked > 10000);
   }
 
   TEST_CASE("decomposed text folds like composed text") {
