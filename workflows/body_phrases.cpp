@@ -26,19 +26,12 @@ std::size_t next_word(const PhraseText& t, std::size_t pos) {
 }
 
 bool collective_noun_at(const PhraseText& t, std::size_t pos) {
-  for (auto noun : vocabulary::collective_nouns())
-    if (t.starts_with(noun, pos)) return true;
-  for (auto w : {"thủ trưởng", "người đứng đầu", "chính quyền", "lãnh đạo", "cấp ủy", "đơn vị",
-                 "địa phương", "ngành", "ban ngành", "cơ quan", "đoàn thể", "tổ chức"})
-    if (t.starts_with(w, pos)) return true;
-  return false;
+  static const PhraseList others = {"thủ trưởng", "người đứng đầu", "chính quyền", "lãnh đạo", "cấp ủy", "đơn vị",
+                                    "địa phương", "ngành", "ban ngành", "cơ quan", "đoàn thể", "tổ chức"};
+  return vocabulary::collective_nouns().any_at(t, pos) || others.any_at(t, pos);
 }
 
-bool level_word_at(const PhraseText& t, std::size_t pos) {
-  for (auto w : vocabulary::level_words())
-    if (t.starts_with(w, pos)) return true;
-  return false;
-}
+bool level_word_at(const PhraseText& t, std::size_t pos) { return vocabulary::level_words().any_at(t, pos); }
 
 bool terminator_at(const PhraseText& t, std::size_t pos, std::size_t list_begin) {
   if (starts_upper(t.text(), pos)) return false;  // capitals belong to a name
@@ -53,9 +46,7 @@ bool terminator_at(const PhraseText& t, std::size_t pos, std::size_t list_begin)
   }
   // "các cơ quan có liên quan": part of the name.
   if (t.starts_with("có liên quan", pos) || t.starts_with("liên quan", pos)) return false;
-  for (auto w : vocabulary::subject_terminators())
-    if (t.starts_with(w, pos)) return true;
-  return false;
+  return vocabulary::subject_terminators().any_at(t, pos);
 }
 
 std::string clean_name(std::string text) {
@@ -69,10 +60,9 @@ std::string clean_name(std::string text) {
 }
 
 bool head_word_at(const PhraseText& t, std::size_t pos) {
-  for (auto w : {"ubnd", "hđnd", "mttq", "ủy ban", "đảng ủy", "huyện ủy", "tỉnh ủy", "thành ủy",
-                 "hội đồng nhân dân", "thường trực", "công an", "ban", "văn phòng"})
-    if (t.starts_with(w, pos)) return true;
-  return false;
+  static const PhraseList heads = {"ubnd", "hđnd", "mttq", "ủy ban", "đảng ủy", "huyện ủy", "tỉnh ủy", "thành ủy",
+                                   "hội đồng nhân dân", "thường trực", "công an", "ban", "văn phòng"};
+  return heads.any_at(t, pos);
 }
 
 }  // namespace
@@ -91,7 +81,9 @@ bool body_starts_at(const PhraseText& t, std::size_t pos) {
       return collective_noun_at(t, next) || body_starts_at(t, next);
     }
   }
-  for (const auto& head : vocabulary::body_heads()) {
+  const auto& heads = vocabulary::body_heads();
+  for (std::uint16_t i : vocabulary::body_head_words().candidates_at(t, pos)) {
+    const auto& head = heads[i];
     if (!t.starts_with(head.words, pos)) continue;
     if (!head.needs_capital_next) return true;
     std::size_t next = pos + head.words.size();
@@ -113,8 +105,9 @@ std::optional<BodyList> read_body_list(const PhraseText& t, std::size_t pos) {
   list.begin = pos;
   // The words of the head itself ("Tổ kiểm tra", "Ban Chỉ đạo") never end it.
   std::size_t head_end = pos;
-  for (const auto& head : vocabulary::body_heads())
-    if (t.starts_with(head.words, pos)) head_end = std::max(head_end, pos + head.words.size());
+  const auto& head_words = vocabulary::body_head_words();
+  for (std::uint16_t i : head_words.candidates_at(t, pos))
+    if (t.starts_with(head_words[i], pos)) head_end = std::max(head_end, pos + head_words[i].size());
   std::size_t q = pos;
   std::size_t end = s.size();
   while (q < s.size()) {

@@ -20,8 +20,9 @@ std::optional<std::size_t> after_word(const PhraseText& t, std::size_t pos, std:
 }
 
 bool is_request_at(const PhraseText& t, std::size_t pos, std::size_t* after) {
-  for (auto verb : vocabulary::request_verbs()) {
-    if (auto next = after_word(t, pos, verb)) {
+  const auto& verbs = vocabulary::request_verbs();
+  for (std::uint16_t i : verbs.candidates_at(t, pos)) {  // in the list's order: "giao cho" before "giao"
+    if (auto next = after_word(t, pos, verbs[i])) {
       *after = *next;
       return true;
     }
@@ -40,28 +41,22 @@ std::size_t skip_leading(const PhraseText& t, std::size_t pos) {
     if (body_starts_at(t, next) && !body_starts_at(t, pos)) pos = next;
   }
   for (int round = 0; round < 3; ++round) {
-    bool moved = false;
-    for (auto opener : vocabulary::leading_adverbials()) {
-      if (!t.starts_with(opener, pos)) continue;
-      // The opener may hold commas of its own ("nếu có khó khăn, vướng mắc,"):
-      // the subject starts after the first comma that a body or a request follows.
-      std::size_t first = s.find(',', pos);
-      if (first == std::string::npos || first - pos > 240) break;
-      std::size_t chosen = first;
-      for (std::size_t comma = first; comma != std::string::npos && comma - pos <= 240;
-           comma = s.find(',', comma + 1)) {
-        std::size_t next = skip_spaces(s, comma + 1);
-        std::size_t after_request = 0;
-        if (body_starts_at(t, next) || is_request_at(t, next, &after_request)) {
-          chosen = comma;
-          break;
-        }
+    if (!vocabulary::leading_adverbials().any_at(t, pos)) break;
+    // The opener may hold commas of its own ("nếu có khó khăn, vướng mắc,"):
+    // the subject starts after the first comma that a body or a request follows.
+    std::size_t first = s.find(',', pos);
+    if (first == std::string::npos || first - pos > 240) break;
+    std::size_t chosen = first;
+    for (std::size_t comma = first; comma != std::string::npos && comma - pos <= 240;
+         comma = s.find(',', comma + 1)) {
+      std::size_t next = skip_spaces(s, comma + 1);
+      std::size_t after_request = 0;
+      if (body_starts_at(t, next) || is_request_at(t, next, &after_request)) {
+        chosen = comma;
+        break;
       }
-      pos = skip_spaces(s, chosen + 1);
-      moved = true;
-      break;
     }
-    if (!moved) break;
+    pos = skip_spaces(s, chosen + 1);
   }
   return pos;
 }

@@ -35,8 +35,17 @@ const std::vector<BodyHead>& body_heads() {
   return heads;
 }
 
-const std::vector<std::string_view>& collective_nouns() {
-  static const std::vector<std::string_view> nouns = {
+const PhraseList& body_head_words() {
+  static const PhraseList words = [] {
+    std::vector<std::string_view> w;
+    for (const auto& head : body_heads()) w.push_back(head.words);
+    return PhraseList(w);
+  }();
+  return words;
+}
+
+const PhraseList& collective_nouns() {
+  static const PhraseList nouns = {
       "địa phương", "cơ quan", "đơn vị", "ngành", "ban ngành", "ban", "sở", "chi bộ", "đảng bộ",
       "huyện", "xã", "phường", "thị trấn", "thị xã", "thành phố", "tổ chức", "đoàn thể", "cấp ủy",
       "đồng chí", "thành viên", "ban đảng", "tccsđ", "tổ", "phòng", "trường", "doanh nghiệp", "hội",
@@ -47,9 +56,9 @@ const std::vector<std::string_view>& collective_nouns() {
   return nouns;
 }
 
-const std::vector<std::string_view>& collective_phrases() {
+const PhraseList& collective_phrases() {
   // Longest first: the splitter takes the first that matches.
-  static const std::vector<std::string_view> phrases = {
+  static const PhraseList phrases = {
       "cơ quan, ban, ngành, đoàn thể", "cơ quan, ban ngành, đoàn thể", "cơ quan, đơn vị, địa phương",
       "cơ quan, địa phương, đơn vị", "sở, ban, ngành, đoàn thể", "ban, ngành, đoàn thể",
       "cơ quan, ban, ngành", "ban, ngành, đơn vị", "sở, ban, ngành, đơn vị", "thôn, làng, tổ dân phố", "thôn, làng, tổ dân", "sở, ban, ngành",
@@ -62,15 +71,15 @@ const std::vector<std::string_view>& collective_phrases() {
   return phrases;
 }
 
-const std::vector<std::string_view>& level_words() {
-  static const std::vector<std::string_view> words = {
+const PhraseList& level_words() {
+  static const PhraseList words = {
       "thị trấn", "thị xã", "thành phố", "xã", "phường", "huyện", "quận", "đặc khu", "tỉnh", "làng",
       "tổ dân phố", "thôn", "bon", "buôn", "ấp", "khu phố"};
   return words;
 }
 
-const std::vector<std::string_view>& subject_terminators() {
-  static const std::vector<std::string_view> words = {
+const PhraseList& subject_terminators() {
+  static const PhraseList words = {
       "tiếp tục", "chủ trì", "phối hợp", "tham mưu", "thực hiện", "triển khai", "tổ chức", "chỉ đạo",
       "lãnh đạo", "xây dựng", "rà soát", "báo cáo", "theo dõi", "tăng cường", "đẩy mạnh", "đẩy nhanh",
       "quán triệt",
@@ -95,16 +104,16 @@ const std::vector<std::string_view>& subject_terminators() {
   return words;
 }
 
-const std::vector<std::string_view>& leading_adverbials() {
-  static const std::vector<std::string_view> words = {
+const PhraseList& leading_adverbials() {
+  static const PhraseList words = {
       "nhận được", "sau khi", "trong quá trình", "để", "căn cứ", "đồng thời", "ngoài ra", "trên cơ sở",
       "thực hiện", "trước tình hình", "nhằm", "theo đó", "bên cạnh đó", "vào", "trong thời gian",
       "trong khi", "từ nay", "riêng", "mặt khác", "nếu", "khi", "trường hợp"};
   return words;
 }
 
-const std::vector<std::string_view>& request_verbs() {
-  static const std::vector<std::string_view> words = {
+const PhraseList& request_verbs() {
+  static const PhraseList words = {
       "yêu cầu", "đề nghị", "giao nhiệm vụ cho", "giao cho", "giao", "chỉ thị cho", "ủy quyền cho"};
   return words;
 }

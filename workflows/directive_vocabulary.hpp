@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "workflows/phrase_search.hpp"
+
 namespace cvtrack::workflows::vocabulary {
 
 // Words that open a body's name: "UBND", "Sở", "Văn phòng", "Bí thư", ...
@@ -20,24 +22,26 @@ struct BodyHead {
   bool needs_capital_next;
 };
 const std::vector<BodyHead>& body_heads();
+// Their words, in the same order, to ask which heads can start at a position.
+const PhraseList& body_head_words();
 
 // Nouns that make "các X" / "mỗi X" a body ("các địa phương", "mỗi cơ quan").
-const std::vector<std::string_view>& collective_nouns();
+const PhraseList& collective_nouns();
 
 // Lists that name one collective body and are not split at their commas.
-const std::vector<std::string_view>& collective_phrases();
+const PhraseList& collective_phrases();
 
 // Administrative levels: after a comma they continue a list of places
 // ("các xã, thị trấn", "các huyện, thành phố").
-const std::vector<std::string_view>& level_words();
+const PhraseList& level_words();
 
 // Verbs and connectives that end a body's name in subject position.
-const std::vector<std::string_view>& subject_terminators();
+const PhraseList& subject_terminators();
 
 // Clause openers that come before the subject ("Nhận được Công điện này, …").
-const std::vector<std::string_view>& leading_adverbials();
+const PhraseList& leading_adverbials();
 
 // Words that ask the named bodies to act: "yêu cầu", "đề nghị", "giao".
-const std::vector<std::string_view>& request_verbs();
+const PhraseList& request_verbs();
 
 }  // namespace cvtrack::workflows::vocabulary

@@ -121,4 +121,24 @@ std::string PhraseText::substr(std::size_t from, std::size_t to) const {
   return text_.substr(from, std::min(to, text_.size()) - from);
 }
 
+PhraseList::PhraseList(std::initializer_list<std::string_view> entries)
+    : PhraseList(std::vector<std::string_view>(entries)) {}
+
+PhraseList::PhraseList(std::vector<std::string_view> entries) : entries_(std::move(entries)) {
+  for (std::size_t i = 0; i < entries_.size(); ++i)
+    by_first_byte_[static_cast<unsigned char>(entries_[i].front())].push_back(std::uint16_t(i));
+}
+
+const std::vector<std::uint16_t>& PhraseList::candidates_at(const PhraseText& text, std::size_t at) const {
+  static const std::vector<std::uint16_t> none;
+  if (at >= text.shadow().size()) return none;
+  return by_first_byte_[static_cast<unsigned char>(text.shadow()[at])];
+}
+
+std::optional<std::size_t> PhraseList::first_at(const PhraseText& text, std::size_t at) const {
+  for (std::uint16_t i : candidates_at(text, at))
+    if (text.starts_with(entries_[i], at)) return i;
+  return std::nullopt;
+}
+
 }  // namespace cvtrack::workflows
