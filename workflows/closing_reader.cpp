@@ -26,6 +26,13 @@ bool is_signed_mark(std::string_view text) {
 }
 
 bool starts_with_folded(std::string_view text, std::string_view needle) {
+  // A shadow starts with an ASCII letter only where the text starts with it
+  // in either case (lower-casing keeps every other letter beyond ASCII, and
+  // tones move only between vowels), so most lines are answered here, before
+  // a shadow of the whole line is made.
+  const char first = needle.empty() ? 0 : needle[0];
+  if (first >= 'a' && first <= 'z' && (text.empty() || (text[0] != first && text[0] != first - 'a' + 'A')))
+    return false;
   PhraseText p{std::string(text)};
   return p.shadow().rfind(needle, 0) == 0;
 }
@@ -46,10 +53,10 @@ std::string clean_list_entry(std::string_view line) {
 
 bool is_capacity_line(std::string_view text) {
   std::string t = strip_markdown(text);
-  if (!is_all_uppercase(t)) return false;
+  // The prefix first: the signature reader asks this of every cell of the body.
   for (const char* prefix : {"T/M ", "TM. ", "TM ", "K/T ", "KT. ", "KT ", "T/L ", "TL. ", "TL ",
                              "TUQ. ", "TUQ ", "Q. ", "T.M ", "K.T ", "T.L "})
-    if (t.rfind(prefix, 0) == 0) return true;
+    if (t.rfind(prefix, 0) == 0) return is_all_uppercase(t);
   return false;
 }
 

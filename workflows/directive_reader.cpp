@@ -268,8 +268,8 @@ DirectiveTree read_directives(const std::vector<Paragraph>& paragraphs, const Op
       continue;
     }
     // The courtesy closing ("Trân trọng.", "Trân trọng cảm ơn./.") asks nothing.
-    PhraseText closing{p.text};
-    if (closing.starts_with_any({"trân trọng", "xin trân trọng", "xin cảm ơn"}) && p.text.size() < 60) continue;
+    if (p.text.size() < 60 && PhraseText{p.text}.starts_with_any({"trân trọng", "xin trân trọng", "xin cảm ơn"}))
+      continue;
     builder.add(p, markers[k], last_numbered && k < *last_numbered);
   }
   return tree;

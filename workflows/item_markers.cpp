@@ -40,9 +40,11 @@ std::optional<ItemMarker> marker_at_start(std::string_view s) {
     std::size_t len = s.compare(0, 3, "•") == 0 ? 3 : 2;
     return ItemMarker{MarkerStyle::dot, "", skip_spaces(s, len)};
   }
-  // "Điều 1." articles.
-  PhraseText p{std::string(s.substr(0, std::min<std::size_t>(s.size(), 24)))};
-  if (p.starts_with("điều")) {
+  // "Điều 1." articles. Only Đ or đ lower-cases to the đ the shadow must
+  // start with, and most paragraphs start otherwise: the shadow is made only
+  // for those that can.
+  const bool starts_with_d = s.compare(0, 2, "Đ") == 0 || s.compare(0, 2, "đ") == 0;
+  if (starts_with_d && PhraseText{std::string(s.substr(0, std::min<std::size_t>(s.size(), 24)))}.starts_with("điều")) {
     std::size_t i = skip_spaces(s, std::string("điều").size());
     std::size_t b = i;
     while (i < s.size() && digit(s[i])) ++i;

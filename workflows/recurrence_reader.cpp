@@ -18,6 +18,12 @@ bool any_of(const PhraseText& t, std::initializer_list<const char*> words) {
   return false;
 }
 
+// The same, for phrases that all hold `word` as a word: a clause without it
+// holds none of them, and one search says so instead of one per phrase.
+bool any_with(const PhraseText& t, const char* word, std::initializer_list<const char*> phrases) {
+  return t.contains(word) && any_of(t, phrases);
+}
+
 void add(std::vector<Recurrence>& out, Recurrence r) {
   if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
 }
@@ -45,16 +51,17 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
   auto& c = found.cadences;
   const std::string& s = t.shadow();
 
-  if (any_of(t, {"hằng ngày", "hàng ngày", "mỗi ngày"})) {
+  if (any_with(t, "ngày", {"hằng ngày", "hàng ngày", "mỗi ngày"})) {
     // "chất thải sinh hoạt hàng ngày" is not a cadence; "báo cáo trước
     // 16 giờ hằng ngày" is.
     std::size_t at = t.find("hằng ngày").value_or(t.find("hàng ngày").value_or(t.find("mỗi ngày").value_or(0)));
     bool hour_before = s.substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at).find("giờ") != std::string::npos;
     if (report_clause || hour_before) add(c, Recurrence::daily);
   }
-  if (any_of(t, {"hằng tuần", "hàng tuần", "mỗi tuần", "định kỳ tuần", "theo tuần"})) add(c, Recurrence::weekly);
-  if (any_of(t, {"hằng tháng", "hàng tháng", "mỗi tháng", "định kỳ tháng", "theo tháng"})) add(c, Recurrence::monthly);
-  if (any_of(t, {"hằng quý", "hàng quý", "mỗi quý", "định kỳ quý", "theo quý"})) add(c, Recurrence::quarterly);
+  if (any_with(t, "tuần", {"hằng tuần", "hàng tuần", "mỗi tuần", "định kỳ tuần", "theo tuần"})) add(c, Recurrence::weekly);
+  if (any_with(t, "tháng", {"hằng tháng", "hàng tháng", "mỗi tháng", "định kỳ tháng", "theo tháng"}))
+    add(c, Recurrence::monthly);
+  if (any_with(t, "quý", {"hằng quý", "hàng quý", "mỗi quý", "định kỳ quý", "theo quý"})) add(c, Recurrence::quarterly);
   static const std::regex half(R"((?:^|[^\d])(?:6|sáu) tháng)");
   std::smatch m;
   // Each pattern with "tháng" runs only on a text that has the word.
@@ -67,7 +74,7 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
     if (!duration && (report_clause || any_of(t, {"sơ kết", "định kỳ"}))) add(c, Recurrence::half_yearly);
   }
   static const std::regex half_and_year(R"((?:6|sáu) tháng(?:,| và) năm)");
-  if (any_of(t, {"hằng năm", "hàng năm", "mỗi năm", "tổng kết năm", "báo cáo năm", "định kỳ năm"}) ||
+  if (any_with(t, "năm", {"hằng năm", "hàng năm", "mỗi năm", "tổng kết năm", "báo cáo năm", "định kỳ năm"}) ||
       (has_month && std::regex_search(s, half_and_year)))
     add(c, Recurrence::yearly);
   if (any_of(t, {"kịp thời báo cáo", "báo cáo kịp thời", "báo cáo ngay", "báo cáo nhanh khi", "khi có phát sinh",
