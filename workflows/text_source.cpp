@@ -1,5 +1,6 @@
 #include "workflows/text_source.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -35,23 +36,22 @@ std::string trim(std::string_view text) {
 }
 
 std::string strip_markdown(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '*') continue;  // bold, italic and stray stars alike
-    if (line[i] == '\t') {
-      out += ' ';
-      continue;
-    }
-    out += line[i];
+  // Most lines have neither: they are only trimmed.
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c == '*' || c == '\t'; })) return trim(line);
+  std::string out(line.size(), ' ');
+  std::size_t n = 0;
+  for (char c : line) {
+    if (c == '*') continue;  // bold, italic and stray stars alike
+    out[n++] = c == '\t' ? ' ' : c;
   }
+  out.resize(n);
   return trim(out);
 }
 
 std::vector<std::string> split_columns(const std::string& raw) {
   std::vector<std::string> cells;
   auto push = [&](std::size_t b, std::size_t e) {
-    std::string cell = strip_markdown(raw.substr(b, e - b));
+    std::string cell = strip_markdown(std::string_view(raw).substr(b, e - b));
     if (!cell.empty()) cells.push_back(cell);
   };
   std::size_t start = 0, i = 0;
