@@ -23,6 +23,8 @@ Result<Registration> CommandService::register_document(const ParsedDocument& par
 
 namespace {
 
+Error no_such_task(const StreamId& id) { return make_error(ErrorCode::not_found, id + ": no such task"); }
+
 StreamHead head_of(const std::vector<RecordedEvent>& stream) {
   return stream.empty() ? StreamHead{} : StreamHead{stream.back().version, stream.back().hash};
 }
@@ -118,13 +120,20 @@ Result<nlohmann::json> CommandService::directory_original() const {
   return stream->back().event.payload.value("original", nlohmann::json(nullptr));
 }
 
-Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request, TaskView* after) {
+Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request, TaskView* after,
+                                                           const Precondition& may_act) {
   auto stream = store_.read_stream(request.task);
   if (!stream) return stream.error();
   auto registry = current_bodies();
   if (!registry) return registry.error();
   request.recorded_at = to_utc_iso(clock_.now());
   TaskView task = fold_task(*stream);
+  if (may_act) {
+    // As task() says it: the caller learns the task is unknown before
+    // anything about who may act on it.
+    if (!is_task_stream(request.task) || stream->empty()) return no_such_task(request.task);
+    if (auto allowed = may_act(task); !allowed) return allowed.error();
+  }
   auto decision = decide(task, request, **registry);
   if (!decision) return decision.error();
   // The store need not read the task's stream back to project it.
@@ -165,7 +174,7 @@ Result<std::vector<RecordedEvent>> CommandService::record_deadline_marks(const s
 Result<TaskView> CommandService::task(const StreamId& id) const {
   auto stream = store_.read_stream(id);
   if (!stream) return stream.error();
-  if (!is_task_stream(id) || stream->empty()) return make_error(ErrorCode::not_found, id + ": no such task");
+  if (!is_task_stream(id) || stream->empty()) return no_such_task(id);
   return fold_task(*stream);
 }
 

@@ -16,6 +16,7 @@
 // appended, is seen by the next command.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -70,10 +71,20 @@ class CommandService {
   // The `original` of the newest directory recorded; null when none.
   Result<nlohmann::json> directory_original() const;
 
+  // What must hold of a task before a command on it is decided: the
+  // server's access policy (who may act), which the engine knows nothing of.
+  using Precondition = std::function<Status(const TaskView&)>;
+
   // `after`, when given, receives the task as the command left it (what it
   // read, folded with what it wrote), so a caller answering with the task
-  // need not read it again.
-  Result<std::vector<RecordedEvent>> execute(TaskRequest request, TaskView* after = nullptr);
+  // need not read it again. `may_act`, when given, is asked about the task
+  // as folded for this command, after a task that does not exist is refused
+  // (not_found) and before the command is decided: its refusal is returned
+  // and nothing is written. Checked against the very state the command is
+  // decided on, it cannot be outdated by a command decided in between, and
+  // the caller need not read and fold the task a second time to check it.
+  Result<std::vector<RecordedEvent>> execute(TaskRequest request, TaskView* after = nullptr,
+                                             const Precondition& may_act = {});
 
   // Occurrences, overdue and reminder markers as of `today`; see tick_decide.hpp.
   Result<std::vector<RecordedEvent>> tick(Date today);

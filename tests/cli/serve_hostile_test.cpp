@@ -282,6 +282,69 @@ TEST_SUITE("cli/serve_hostile") {
     CHECK(mine[7].refusal.token_id == "tok2");
   }
 
+  TEST_CASE("issue 6: who may act is refused before what is malformed, with the same answers, wherever it is checked") {
+    Fixture f;
+    test::RunningServer running(f.options());
+    test::HttpClient client(running.port());
+    auto seen = client.get("/api/tasks/" + f.task, f.ea_ba);
+    REQUIRE(seen.status == 200);
+    REQUIRE(seen.json()["spec"]["body"] == "xa-ea-ba");
+    long long events = f.cli.events();
+    std::size_t logged = f.security_log().size();
+    const std::string task = "/api/tasks/" + f.task;
+    const std::string stranger = f.task + ": phong-y-te (unit token) may not read it: it is held by xa-ea-ba, "
+                                          "which is neither phong-y-te nor a body it directs";
+    const std::string own = f.task + ": xa-ea-ba (unit token) may not approve it: it holds the task, and a holder "
+                                     "may not approve its own task; the secretariat or a body above it may";
+    const std::string half = "\"percent\" is required, a whole number 0-100";
+    auto post = [&](const std::string& target, const std::string& token, const std::string& body) {
+      return [&, target, token, body] { return client.request(http::verb::post, target, token, body); };
+    };
+    std::vector<Refused> cases = {
+        {"a stranger acks", post(task + "/ack", f.y_te, "{}"), 403, stranger},
+        {"a stranger sends progress that is no number", post(task + "/progress", f.y_te, R"({"percent":"half"})"),
+         403, stranger},
+        {"a stranger sends a body that is not JSON", post(task + "/ack", f.y_te, "{"), 403, stranger},
+        {"a stranger sends a body that is no object", post(task + "/complete", f.y_te, "[1]"), 403, stranger},
+        {"the holder approves its own task", post(task + "/approve", f.ea_ba, "{}"), 403, own},
+        {"the holder approves its own task with a body that is not JSON", post(task + "/approve", f.ea_ba, "{"), 403,
+         own},
+        {"the holder sends progress that is no number", post(task + "/progress", f.ea_ba, R"({"percent":"half"})"),
+         400, half},
+        {"the holder sends a body that is not JSON", post(task + "/ack", f.ea_ba, "{"), 400,
+         "the request body is not valid JSON"},
+        {"a stranger, a task that does not exist", post("/api/tasks/T1.9999/ack", f.y_te, "{}"), 404,
+         "T1.9999: no such task"},
+        {"a stranger, a task that does not exist, a bad body", post("/api/tasks/T1.9999/progress", f.y_te, "{"), 404,
+         "T1.9999: no such task"},
+        {"a document's id for a task", post("/api/tasks/D1/ack", f.secretariat, "{}"), 404, "D1: no such task"},
+        {"a stranger, an action that does not exist", post(task + "/fly", f.y_te, "{}"), 404,
+         "no action \"fly\": ack, progress, complete, report, delegate, approve, return, extend, cancel"},
+    };
+    expect_all(client, cases);
+    CHECK(f.cli.events() == events);
+    // Every 403 is in the security log with the caller and the reason sent.
+    auto log = f.security_log();
+    REQUIRE(log.size() == logged + 6);
+    for (std::size_t i = 0; i < 6; ++i) {
+      const auto& refusal = log[logged + i].refusal;
+      CAPTURE(i);
+      CHECK(refusal.status == 403);
+      CHECK(refusal.method == "POST");
+      CHECK(refusal.token_id == (i < 4 ? "tok3" : "tok2"));
+      CHECK(refusal.reason == (i < 4 ? stranger : own));
+    }
+
+    // The holder acts; the stranger is still refused, against the task as it now stands.
+    auto acked = client.post(task + "/ack", f.ea_ba, json::object());
+    REQUIRE(acked.status == 200);
+    CHECK(acked.json()["task"]["state"] == "acknowledged");
+    auto again = client.post(task + "/progress", f.y_te, json{{"percent", 50}});
+    CHECK(again.status == 403);
+    CHECK(again.json()["error"].value("message", "") == stranger);
+    CHECK(acked.json()["events"].size() == 1);
+  }
+
   TEST_CASE("issue 7: HTTP/1.0, pipelined requests and a bad one in the pipeline") {
     Fixture f;
     test::RunningServer running(f.options());

@@ -188,6 +188,66 @@ TEST_SUITE("engine/command_service") {
     CHECK(h.store.size() == before);
   }
 
+  TEST_CASE("a precondition is asked about the very task the command is decided on, after an unknown task") {
+    EngineHarness h;
+    std::vector<TaskView> asked;
+    auto refuse = [&](const TaskView& t) -> Status {
+      asked.push_back(t);
+      return make_error(ErrorCode::forbidden, t.id + ": not yours");
+    };
+    auto allow = [&](const TaskView& t) -> Status {
+      asked.push_back(t);
+      return Ok{};
+    };
+    auto progress = [](const char* task) {
+      return TaskRequest{task, ReportProgress{50, ""}, std::string("phong-yte"), day("2021-09-10"), ""};
+    };
+    REQUIRE(h.run("T1.2", Acknowledge{}, "phong-yte"));
+    std::size_t before = h.store.size();
+
+    // Refused: its error, nothing written, `after` untouched.
+    TaskView after;
+    auto refused = h.service.execute(progress("T1.2"), &after, refuse);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::forbidden);
+    CHECK(refused.error().message == "T1.2: not yours");
+    CHECK(h.store.size() == before);
+    CHECK_FALSE(after.exists());
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].version == h.task("T1.2").version);
+    CHECK(asked[0].state == TaskState::acknowledged);
+
+    // A task that does not exist, or a stream that is no task's, is
+    // not_found as task() says it, before the precondition is asked.
+    for (const char* id : {"T1.99", "D1", "directory"}) {
+      CAPTURE(id);
+      auto unknown = h.service.execute(progress(id), nullptr, refuse);
+      REQUIRE_FALSE(unknown);
+      CHECK(unknown.error().code == ErrorCode::not_found);
+      CHECK(unknown.error().message == std::string(id) + ": no such task");
+    }
+    CHECK(asked.size() == 1);
+    CHECK(h.store.size() == before);
+
+    // Allowed: decided and written as without a precondition.
+    auto written = h.service.execute(progress("T1.2"), &after, allow);
+    REQUIRE(written);
+    CHECK(written->size() == 1);
+    CHECK(after.state == TaskState::in_progress);
+    REQUIRE(asked.size() == 2);
+    CHECK(asked[1].state == TaskState::acknowledged);
+
+    // Another service's command lands first: the precondition sees it, as
+    // the command is decided on it (refused here by decide: cancelled).
+    CommandService other(h.store, h.clock, h.calendar);
+    REQUIRE(other.execute({"T1.2", CancelTask{"trùng"}, std::nullopt, day("2021-09-10"), ""}));
+    auto late = h.service.execute(progress("T1.2"), nullptr, allow);
+    REQUIRE_FALSE(late);
+    REQUIRE(asked.size() == 3);
+    CHECK(asked[2].state == TaskState::cancelled);
+    CHECK(asked[2].version == h.task("T1.2").version);
+  }
+
   TEST_CASE("a command after the directory changes is decided with the new directory") {
     EngineHarness h;
     // The first command keeps the directory it folded.
