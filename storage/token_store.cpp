@@ -95,11 +95,14 @@ engine::Result<NewToken> TokenStore::create(const std::string& body, engine::Rol
 }
 
 engine::Result<engine::Principal> TokenStore::authenticate(const std::string& secret) const {
-  SQLite::Database& db = database_.impl().db;
   try {
     // A lookup by hash leaks nothing useful through timing: the hash of a
     // 256-bit random secret cannot be guessed a prefix at a time.
-    SQLite::Statement q(db, "SELECT id, body, role, revoked_at FROM tokens WHERE hash = ?");
+    // Every request asks: the statement is the connection's, prepared once
+    // (perf: preparing it was most of authenticating, ~8% of serve's CPU).
+    static const std::string sql = "SELECT id, body, role, revoked_at FROM tokens WHERE hash = ?";
+    auto cached = database_.impl().statements.get(sql);
+    SQLite::Statement& q = *cached;
     q.bind(1, engine::sha256_hex(secret));
     if (!q.executeStep())
       return engine::make_error(engine::ErrorCode::unauthenticated,

@@ -167,4 +167,26 @@ TEST_SUITE("storage/token_store") {
     REQUIRE(other.revoke("tok1", at("2021-09-07")).ok());
     CHECK_FALSE(f.tokens.authenticate(made->secret).ok());
   }
+
+  TEST_CASE("a connection that authenticated a token sees its revocation on another at the next request") {
+    // authenticate keeps its prepared statement on the connection: each
+    // request must read the table as it is now, not as the last one did.
+    Fixture f;
+    auto second = storage::SqliteDatabase::open(f.dir.file("cvtrack.db").string());
+    REQUIRE(second.ok());
+    TokenStore other(**second);
+    auto made = f.tokens.create("ubnd-huyen", engine::Role::unit, std::nullopt, at("2021-09-06"));
+    REQUIRE(made.ok());
+    for (int i = 0; i < 3; ++i) REQUIRE(f.tokens.authenticate(made->secret).ok());
+    REQUIRE(other.revoke("tok1", at("2021-09-07")).ok());
+    auto refused = f.tokens.authenticate(made->secret);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message == "token tok1 was revoked at 2021-09-07T05:00:00Z");
+    // And a token created there afterwards is known here.
+    auto later = other.create("ubnd-huyen", engine::Role::supervisor, std::nullopt, at("2021-09-08"));
+    REQUIRE(later.ok());
+    auto known = f.tokens.authenticate(later->secret);
+    REQUIRE(known.ok());
+    CHECK(known->role == engine::Role::supervisor);
+  }
 }
