@@ -1,10 +1,11 @@
 #include "workflows/recurrence_reader.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <string>
 
 #include "workflows/date_phrases.hpp"
 #include "workflows/deadline_reader.hpp"
+#include "workflows/recurrence_scanners.hpp"
 
 namespace cvtrack::workflows {
 
@@ -62,20 +63,16 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
   if (any_with(t, "tháng", {"hằng tháng", "hàng tháng", "mỗi tháng", "định kỳ tháng", "theo tháng"}))
     add(c, Recurrence::monthly);
   if (any_with(t, "quý", {"hằng quý", "hàng quý", "mỗi quý", "định kỳ quý", "theo quý"})) add(c, Recurrence::quarterly);
-  static const std::regex half(R"((?:^|[^\d])(?:6|sáu) tháng)");
-  std::smatch m;
   // Each pattern with "tháng" runs only on a text that has the word.
   const bool has_month = s.find("tháng") != std::string::npos;
-  if (has_month && std::regex_search(s, m, half)) {
-    std::size_t at = std::size_t(m.position(0));
+  if (std::size_t at = has_month ? find_half_year(s) : std::string::npos; at != std::string::npos) {
     std::string before = s.substr(at > 16 ? at - 16 : 0, at > 16 ? 16 : at);
     bool duration = before.find("trong") != std::string::npos || before.find("sau") != std::string::npos ||
                     before.find("vòng") != std::string::npos;
     if (!duration && (report_clause || any_of(t, {"sơ kết", "định kỳ"}))) add(c, Recurrence::half_yearly);
   }
-  static const std::regex half_and_year(R"((?:6|sáu) tháng(?:,| và) năm)");
   if (any_with(t, "năm", {"hằng năm", "hàng năm", "mỗi năm", "tổng kết năm", "báo cáo năm", "định kỳ năm"}) ||
-      (has_month && std::regex_search(s, half_and_year)))
+      (has_month && has_half_year_and_year(s)))
     add(c, Recurrence::yearly);
   if (any_of(t, {"kịp thời báo cáo", "báo cáo kịp thời", "báo cáo ngay", "báo cáo nhanh khi", "khi có phát sinh",
                  "khi phát sinh", "đột xuất", "khi có vụ việc", "khi phát hiện", "khi xảy ra",
@@ -92,14 +89,12 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
 
   // The schedule inside each period.
   found.schedule.weekdays = weekdays_in(t);
-  static const std::regex day_of_month(R"(ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng)");
-  if (has_month && std::regex_search(s, m, day_of_month)) found.schedule.day_of_month = std::stoi(m[1]);
-  static const std::regex hour(R"((\d{1,2})\s*(?:giờ|h)\s*(\d{2})?)");
+  if (auto day = has_month ? find_day_of_month(s) : std::nullopt)
+    found.schedule.day_of_month = std::stoi(std::string(*day));
   // Only a daily or weekly cadence has an hour: the pattern runs on those alone.
-  if ((std::find(c.begin(), c.end(), Recurrence::daily) != c.end() ||
-       std::find(c.begin(), c.end(), Recurrence::weekly) != c.end()) &&
-      std::regex_search(s, m, hour))
-    found.schedule.time = time_at(s, std::size_t(m.position(0)));
+  if (std::find(c.begin(), c.end(), Recurrence::daily) != c.end() ||
+      std::find(c.begin(), c.end(), Recurrence::weekly) != c.end())
+    if (std::size_t at = find_hour(s); at != std::string::npos) found.schedule.time = time_at(s, at);
   // "bắt đầu từ ngày 15-01-2026", "từ ngày 13-3-2026 đến hết ngày 16-3-2026".
   for (const auto& d : find_dates(t)) {
     std::string before = s.substr(d.begin > 20 ? d.begin - 20 : 0, d.begin > 20 ? 20 : d.begin);
