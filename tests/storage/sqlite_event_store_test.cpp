@@ -117,4 +117,31 @@ TEST_SUITE("storage/sqlite_event_store") {
     CHECK(r.error().message.find("projecting appended events") != std::string::npos);
     CHECK(store.read_all()->empty());
   }
+
+  TEST_CASE("in a write group, an append that fails after writing takes back only its own rows") {
+    test::TempDirectory dir;
+    std::string path = dir.file("group.db").string();
+    auto db = storage::SqliteDatabase::open(path);
+    REQUIRE(db);
+    storage::SqliteEventStore store(**db);
+    REQUIRE(store.begin_group());
+    REQUIRE(store.append({{"S1", 0, {test::sample_event("a")}}}));
+    // S2's event is written, then the projection of T1.1 fails: both go.
+    auto failed = store.append({{"S2", 0, {test::sample_event("b")}},
+                                {"T1.1", 0, {test::sample_event("task_assigned")}}});  // no "spec"
+    REQUIRE_FALSE(failed);
+    CHECK(failed.error().code == ErrorCode::internal);
+    auto after = store.append({{"S3", 0, {test::sample_event("c")}}});
+    REQUIRE(after);
+    CHECK(after->front().seq == 2);  // numbered after S1's: nothing of the failed append is left
+    REQUIRE(store.commit_group());
+    auto other = storage::SqliteDatabase::open(path);
+    REQUIRE(other);
+    auto log = storage::SqliteEventStore(**other).read_all();
+    REQUIRE(log);
+    REQUIRE(log->size() == 2);
+    CHECK((*log)[0].stream == "S1");
+    CHECK((*log)[1].stream == "S3");
+    CHECK((*log)[1].prev_hash == (*log)[0].hash);
+  }
 }
