@@ -158,7 +158,10 @@ std::string spaced_punctuation(std::string_view folded) {
   std::string out;
   for (std::size_t i = 0; i < folded.size();) {
     bool replaced = false;
+    // Every replacement starts with '&' or E2, the first byte of U+2013..U+201D.
+    const bool may_replace = folded[i] == '&' || folded[i] == '\xE2';
     for (const auto& [from, to] : replacements) {
+      if (!may_replace) break;
       if (folded.substr(i, from.size()) == from) {
         out += to;
         i += from.size();
@@ -176,9 +179,17 @@ std::string spaced_punctuation(std::string_view folded) {
 }  // namespace
 
 std::string name_key(std::string_view text) {
-  std::istringstream words(spaced_punctuation(fold(text)));
-  std::vector<std::string> tokens;
-  for (std::string w; words >> w;) tokens.push_back(w);
+  // The words, split at white space as reading them from a stream did.
+  const std::string spaced = spaced_punctuation(fold(text));
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+  std::vector<std::string_view> tokens;
+  for (std::size_t at = 0; at < spaced.size();) {
+    while (at < spaced.size() && is_space(spaced[at])) ++at;
+    std::size_t end = at;
+    while (end < spaced.size() && !is_space(spaced[end])) ++end;
+    if (end > at) tokens.push_back(std::string_view(spaced).substr(at, end - at));
+    at = end;
+  }
   std::string key;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     std::string_view word = tokens[i];
@@ -398,9 +409,12 @@ bool BodyDirectory::is_under(std::string_view id, std::string_view ancestor_id) 
 
 bool BodyDirectory::is_valid_on(std::string_view id, engine::Date date) const {
   const Body* body = find(id);
-  if (!body) return false;
-  if (body->valid_from && date < *body->valid_from) return false;
-  return !(body->valid_to && *body->valid_to < date);
+  return body && is_valid_on(*body, date);
+}
+
+bool BodyDirectory::is_valid_on(const Body& body, engine::Date date) {
+  if (body.valid_from && date < *body.valid_from) return false;
+  return !(body.valid_to && *body.valid_to < date);
 }
 
 }  // namespace cvtrack::workflows

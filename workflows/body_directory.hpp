@@ -111,6 +111,8 @@ class BodyDirectory {
   bool is_under(std::string_view id, std::string_view ancestor_id) const;
   // True when the body existed on `date` (unknown ids: false).
   bool is_valid_on(std::string_view id, engine::Date date) const;
+  // The same for a body of this directory, without looking its id up.
+  static bool is_valid_on(const Body& body, engine::Date date);
 
  private:
   BodyDirectory() = default;

@@ -132,14 +132,14 @@ Resolution BodyResolver::lookup_exact(const std::string& key) const {
 // `key` is made of name_key()s' words, so the directory can look it up as is.
 std::optional<std::string> BodyResolver::find_valid(const std::string& key) const {
   const Body* body = directory_.find_by_key(key);
-  if (!body || (as_of_ && !directory_.is_valid_on(body->id, *as_of_))) return std::nullopt;
+  if (!body || (as_of_ && !BodyDirectory::is_valid_on(*body, *as_of_))) return std::nullopt;
   return body->id;
 }
 
 std::vector<std::size_t> BodyResolver::valid_members(std::size_t group) const {
   std::vector<std::size_t> members;
   for (std::size_t i : directory_.member_indices(group)) {
-    if (!as_of_ || directory_.is_valid_on(directory_.bodies()[i].id, *as_of_)) members.push_back(i);
+    if (!as_of_ || BodyDirectory::is_valid_on(directory_.bodies()[i], *as_of_)) members.push_back(i);
   }
   return members;
 }
