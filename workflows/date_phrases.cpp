@@ -1,5 +1,6 @@
 #include "workflows/date_phrases.hpp"
 
+#include <algorithm>
 #include <regex>
 #include <string>
 
@@ -87,9 +88,11 @@ namespace {
 
 std::vector<PeriodMention> periods_in_shadow(const std::string& shadow) {
   std::vector<PeriodMention> out;
+  // The month and year patterns need a digit, the quarter pattern the word quý.
+  const bool digits = std::any_of(shadow.begin(), shadow.end(), [](char c) { return is_digit(c); });
   // "tháng 9/2021", "tháng 6 năm 2022", "tháng 12" — but not "15 tháng 7" (a day).
   static const std::regex month(R"(tháng\s+(\d{1,2})(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
-  for (auto it = shadow.find("tháng") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), month)
+  for (auto it = digits && shadow.find("tháng") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), month)
                                                            : std::sregex_iterator();
        it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
@@ -116,7 +119,7 @@ std::vector<PeriodMention> periods_in_shadow(const std::string& shadow) {
                    m[2].matched ? std::optional<int>(std::stoi(m[2])) : std::nullopt});
   }
   static const std::regex year(R"(năm\s+(\d{4}))");
-  for (auto it = shadow.find("năm") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), year)
+  for (auto it = digits && shadow.find("năm") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), year)
                                                            : std::sregex_iterator();
        it != std::sregex_iterator(); ++it) {
     const auto& m = *it;

@@ -1,5 +1,6 @@
 #include "workflows/deadline_reader.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "workflows/date_phrases.hpp"
@@ -27,6 +28,10 @@ std::optional<engine::Date> date_in_context(const DateMention& d, const Deadline
   return date;
 }
 
+bool has_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Words between a cue and its date that do not change the meaning.
 std::string strip_filler_backwards(std::string before, std::optional<std::string>& time) {
   for (int round = 0; round < 8; ++round) {
@@ -43,7 +48,8 @@ std::string strip_filler_backwards(std::string before, std::optional<std::string
     // "16 giờ 00", "11 giờ", "16h00": the hour of the deadline.
     static const std::regex hour(R"((\d{1,2})\s*(?:giờ|h)\s*(\d{2})?\s*(?:phút)?\s*$)");
     std::smatch m;
-    if (std::regex_search(before, m, hour)) {
+    // The hour needs a digit; most words before a date have none.
+    if (has_digit(before) && std::regex_search(before, m, hour)) {
       time = (m[1].length() == 1 ? "0" : "") + m[1].str() + ":" + (m[2].matched ? m[2].str() : "00");
       before.erase(std::size_t(m.position(0)));
       changed = true;
@@ -130,7 +136,7 @@ std::optional<DeadlineFound> counted_deadline(const PhraseText& clause, const De
   static const std::regex counted(
       R"(trong\s+(?:thời hạn\s+|vòng\s+|thời gian\s+)?(?:không quá\s+)?(\d{1,3})\s+(ngày làm việc|ngày|giờ|tuần|tháng)((?:\s*,)?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời điểm)?[^,;.]*)?)");
   std::smatch m;
-  if (s.find("trong") == std::string::npos || !std::regex_search(s, m, counted)) return std::nullopt;
+  if (s.find("trong") == std::string::npos || !has_digit(s) || !std::regex_search(s, m, counted)) return std::nullopt;
   DeadlineFound found;
   found.begin = std::size_t(m.position(0));
   std::size_t end = found.begin + std::size_t(m.length(0));

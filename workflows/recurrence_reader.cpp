@@ -38,8 +38,12 @@ std::vector<int> weekdays_in(const PhraseText& t) {
                              {"thứ 4", 3},   {"thứ năm", 4}, {"thứ 5", 4}, {"thứ sáu", 5}, {"thứ 6", 5},
                              {"thứ bảy", 6}, {"thứ 7", 6},   {"chủ nhật", 7}};
   std::vector<int> out;
-  for (const auto& d : days)
+  // All but "chủ nhật" hold the word "thứ": a clause without it names at most Sunday.
+  const bool has_weekday_word = t.contains("thứ");
+  for (const auto& d : days) {
+    if (!has_weekday_word && d.iso != 7) continue;
     if (t.contains(d.words) && std::find(out.begin(), out.end(), d.iso) == out.end()) out.push_back(d.iso);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -74,13 +78,14 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
   if (any_with(t, "năm", {"hằng năm", "hàng năm", "mỗi năm", "tổng kết năm", "báo cáo năm", "định kỳ năm"}) ||
       (has_month && has_half_year_and_year(s)))
     add(c, Recurrence::yearly);
-  if (any_of(t, {"kịp thời báo cáo", "báo cáo kịp thời", "báo cáo ngay", "báo cáo nhanh khi", "khi có phát sinh",
-                 "khi phát sinh", "đột xuất", "khi có vụ việc", "khi phát hiện", "khi xảy ra",
-                 "nếu có khó khăn", "khi có khó khăn", "ngay khi"}))
+  if (any_with(t, "báo cáo", {"kịp thời báo cáo", "báo cáo kịp thời", "báo cáo ngay", "báo cáo nhanh khi"}) ||
+      any_with(t, "khi", {"khi có phát sinh", "khi phát sinh", "khi có vụ việc", "khi phát hiện", "khi xảy ra",
+                          "khi có khó khăn", "ngay khi"}) ||
+      any_of(t, {"đột xuất", "nếu có khó khăn"}))
     add(c, Recurrence::on_event);
   // "báo cáo … những vấn đề phát sinh": as they arise — unless reported
   // "thường xuyên", which is continuous.
-  if (c.empty() && report_clause && any_of(t, {"vấn đề phát sinh", "vướng mắc phát sinh", "tình huống phát sinh"}) &&
+  if (c.empty() && report_clause && any_with(t, "phát sinh", {"vấn đề phát sinh", "vướng mắc phát sinh", "tình huống phát sinh"}) &&
       !any_of(t, {"thường xuyên", "tiếp tục", "duy trì", "liên tục"}))
     add(c, Recurrence::on_event);
   if (c.empty() && (opening_clause || report_clause) &&
