@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -141,6 +142,18 @@ const std::map<std::string, std::string, std::less<>>& abbreviations() {
   return table;
 }
 
+// abbreviations() hashed, for name_key() and find_by_key(), which ask of
+// every word (a walk down the ordered map compared strings at each step).
+const std::string* expansion_of(std::string_view word) {
+  static const auto hashed = [] {
+    std::unordered_map<std::string_view, const std::string*> h;
+    for (const auto& [short_form, long_form] : abbreviations()) h.emplace(short_form, &long_form);
+    return h;
+  }();
+  auto it = hashed.find(word);
+  return it == hashed.end() ? nullptr : it->second;
+}
+
 // "TT" is "thường trực" before the body it is the standing part of ("TT
 // Huyện ủy", "TT HĐND") and "thị trấn" before a place ("TT Hai Riêng").
 bool starts_standing_body(std::string_view next) {
@@ -197,8 +210,8 @@ std::string name_key(std::string_view text) {
     std::string expanded(word);
     if (word == "tt" && i + 1 < tokens.size()) {
       expanded = starts_standing_body(tokens[i + 1]) ? "thường trực" : "thị trấn";
-    } else if (auto it = abbreviations().find(word); it != abbreviations().end()) {
-      expanded = it->second;
+    } else if (const std::string* long_form = expansion_of(word)) {
+      expanded = *long_form;
     }
     if (!key.empty()) key.push_back(' ');
     key += expanded;
@@ -354,7 +367,7 @@ const Body* BodyDirectory::find_by_key(std::string_view key) const {
   for (std::size_t at = 0; !rekey && at < key.size();) {
     std::size_t end = std::min(key.find(' ', at), key.size());
     std::string_view word = key.substr(at, end - at);
-    rekey = word.empty() || (at == 0 && word == "các") || word == "của" || abbreviations().count(word) > 0 ||
+    rekey = word.empty() || (at == 0 && word == "các") || word == "của" || expansion_of(word) != nullptr ||
             (word == "tt" && end < key.size());
     at = end + 1;
   }
