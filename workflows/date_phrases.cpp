@@ -91,21 +91,18 @@ std::vector<PeriodMention> periods_in_shadow(const std::string& shadow) {
   // The month and year patterns need a digit, the quarter pattern the word quý.
   const bool digits = std::any_of(shadow.begin(), shadow.end(), [](char c) { return is_digit(c); });
   // "tháng 9/2021", "tháng 6 năm 2022", "tháng 12" — but not "15 tháng 7" (a day).
-  static const std::regex month(R"(tháng\s+(\d{1,2})(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
-  for (auto it = digits && shadow.find("tháng") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), month)
-                                                           : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    std::size_t b = std::size_t(m.position(0)), e = b + std::size_t(m.length(0));
+  const bool months = digits && shadow.find("tháng") != std::string::npos;
+  for (const ScannedDate& m : months ? scan_month_periods(shadow) : std::vector<ScannedDate>{}) {
+    std::size_t b = m.begin, e = m.end;
     // Preceded by a day number ("15 tháng 7"): a date, not a month.
     std::size_t k = b;
     while (k > 0 && shadow[k - 1] == ' ') --k;
     if (k > 0 && is_digit(shadow[k - 1])) continue;
     if (e < shadow.size() && is_digit(shadow[e])) continue;
-    int number = std::stoi(m[1]);
+    int number = to_int(m.month);
     if (number < 1 || number > 12) continue;
     out.push_back({b, e, PeriodMention::Kind::month, number,
-                   m[2].matched ? std::optional<int>(std::stoi(m[2])) : std::nullopt});
+                   m.year.empty() ? std::nullopt : std::optional<int>(to_int(m.year))});
   }
   static const std::regex quarter(R"(quý\s+([ivx]+|\d)(?:\s*(?:/|-|năm)\s*(\d{4}))?)");
   for (auto it = shadow.find("quý") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), quarter)
@@ -118,12 +115,9 @@ std::vector<PeriodMention> periods_in_shadow(const std::string& shadow) {
     out.push_back({b, b + std::size_t(m.length(0)), PeriodMention::Kind::quarter, number,
                    m[2].matched ? std::optional<int>(std::stoi(m[2])) : std::nullopt});
   }
-  static const std::regex year(R"(năm\s+(\d{4}))");
-  for (auto it = digits && shadow.find("năm") != std::string::npos ? std::sregex_iterator(shadow.begin(), shadow.end(), year)
-                                                           : std::sregex_iterator();
-       it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    std::size_t b = std::size_t(m.position(0));
+  const bool years = digits && shadow.find("năm") != std::string::npos;
+  for (const ScannedDate& m : years ? scan_year_periods(shadow) : std::vector<ScannedDate>{}) {
+    std::size_t b = m.begin;
     // "tháng 6 năm 2022" is a month; "ngày .. năm 2021" a day.
     std::string before = shadow.substr(b >= 12 ? b - 12 : 0, b >= 12 ? 12 : b);
     if (before.find("tháng") != std::string::npos || (!before.empty() && is_digit(before.back())))
@@ -132,7 +126,7 @@ std::vector<PeriodMention> periods_in_shadow(const std::string& shadow) {
     for (const auto& p : out)
       if (b >= p.begin && b < p.end_pos) in_other = true;
     if (in_other) continue;
-    out.push_back({b, b + std::size_t(m.length(0)), PeriodMention::Kind::year, 0, std::stoi(m[1])});
+    out.push_back({b, m.end, PeriodMention::Kind::year, 0, to_int(m.year)});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
   return out;

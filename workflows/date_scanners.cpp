@@ -148,7 +148,61 @@ bool may_hold_numeric_date(std::string_view s) {
   return false;
 }
 
+// tháng\s+(\d{1,2})(?:\s*(?:/|-|năm)\s*(\d{4}))? at `at`. Every step is
+// forced: with two digits taken the match holds whether or not the year
+// follows, and giving one back leaves a digit where a space or separator
+// would have to be.
+std::optional<ScannedDate> month_period_at(std::string_view s, std::size_t at) {
+  constexpr std::string_view month_word = "tháng", year_word = "năm";
+  if (!word_at(s, at, month_word)) return std::nullopt;
+  std::size_t q = at + month_word.size();
+  std::size_t digits = skip_spaces(s, q);
+  std::size_t month_len = digits == q ? 0 : one_or_two_digits(s, digits);
+  if (month_len == 0) return std::nullopt;
+  ScannedDate found;
+  found.begin = at;
+  found.month = s.substr(digits, month_len);
+  found.end = digits + month_len;
+  std::size_t sep = skip_spaces(s, found.end);
+  std::size_t after_sep;
+  if (sep < s.size() && (s[sep] == '/' || s[sep] == '-')) after_sep = sep + 1;
+  else if (word_at(s, sep, year_word)) after_sep = sep + year_word.size();
+  else return found;
+  std::size_t year = skip_spaces(s, after_sep);
+  if (digits_at(s, year, 4)) {
+    found.year = s.substr(year, 4);
+    found.end = year + 4;
+  }
+  return found;
+}
+
+// năm\s+(\d{4}) at `at`.
+std::optional<ScannedDate> year_period_at(std::string_view s, std::size_t at) {
+  constexpr std::string_view year_word = "năm";
+  if (!word_at(s, at, year_word)) return std::nullopt;
+  std::size_t q = at + year_word.size();
+  std::size_t digits = skip_spaces(s, q);
+  if (digits == q || !digits_at(s, digits, 4)) return std::nullopt;
+  ScannedDate found;
+  found.begin = at;
+  found.year = s.substr(digits, 4);
+  found.end = digits + 4;
+  return found;
+}
+
 }  // namespace
+
+std::vector<ScannedDate> scan_month_periods(std::string_view shadow) {
+  return scan_all(shadow, [](std::string_view s, std::size_t at) {
+    return s[at] == 't' ? month_period_at(s, at) : std::nullopt;
+  });
+}
+
+std::vector<ScannedDate> scan_year_periods(std::string_view shadow) {
+  return scan_all(shadow, [](std::string_view s, std::size_t at) {
+    return s[at] == 'n' ? year_period_at(s, at) : std::nullopt;
+  });
+}
 
 std::vector<ScannedDate> scan_numeric_dates(std::string_view shadow) {
   if (!may_hold_numeric_date(shadow)) return {};
