@@ -36,14 +36,17 @@ std::string lower_shadow(std::string_view text) {
   int32_t i = 0, n = int32_t(text.size());
   // canonical_tone() can change the shadow only when it is not plain NFC or
   // tone_may_move() finds an open oa/oe/uy ("hoà", "uỷ"); most clauses have
-  // neither. An o/u before a letter beyond ASCII ("quản", "đoàn") is what
-  // tone_may_move() looks for, so the shadow is searched only when it has one.
-  bool nfc_stable = true, tone_cluster = false;
+  // neither. An o/u before a letter beyond ASCII ("quản", "đoàn") is where
+  // tone_may_move() looks, so the shadow is searched only from the first one.
+  bool nfc_stable = true;
+  std::size_t first_cluster = std::string::npos;  // the first o/u before a byte beyond ASCII
   while (i < n) {
     if (bytes[i] < 0x80) {  // ASCII, most bytes of a document
       char c = char(bytes[i]);
       out[std::size_t(i)] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-      if (i + 1 < n && bytes[i + 1] >= 0x80 && (c == 'o' || c == 'O' || c == 'u' || c == 'U')) tone_cluster = true;
+      if (first_cluster == std::string::npos && i + 1 < n && bytes[i + 1] >= 0x80 &&
+          (c == 'o' || c == 'O' || c == 'u' || c == 'U'))
+        first_cluster = std::size_t(i);
       ++i;
       continue;
     }
@@ -61,7 +64,11 @@ std::string lower_shadow(std::string_view text) {
     std::copy(from, from + (i - start), out.begin() + start);
     if (!is_nfc_stable(kept ? c : lower)) nfc_stable = false;
   }
-  if (nfc_stable && (!tone_cluster || !tone_may_move(out))) return out;
+  // tone_may_move() asks only about clusters and the byte before each (the q
+  // of qu), so its scan starts one byte before the first cluster.
+  if (nfc_stable && (first_cluster == std::string::npos ||
+                     !tone_may_move(std::string_view(out).substr(first_cluster > 0 ? first_cluster - 1 : 0))))
+    return out;
   std::string toned = canonical_tone(out);
   return toned.size() == out.size() ? toned : out;
 }

@@ -328,14 +328,26 @@ void read_table_row(Directive& d, const TableRow& row, const TaskReadingContext&
   }
 }
 
+// Can the shadow of `text` hold "lực"? Its ự comes from an Ự or ự, or from a
+// combining horn or dot below that the shadow's normalisation composes with a
+// u (tones move only between plain vowels, never onto a ư). Most directives
+// have none of them, and their shadow need not be made to look for "có hiệu lực".
+bool may_hold_u_horn_dot_below(std::string_view text) {
+  for (std::string_view mark : {"\u1EF1", "\u1EF0", "\u031B", "\u0323"})
+    if (text.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<engine::Date> effective_date_in(const std::vector<Directive>& directives,
                                               std::optional<engine::Date> document_date) {
   for (const auto& d : directives) {
-    PhraseText t{d.text};
-    if (auto at = t.find("có hiệu lực")) {
-      std::string rest = t.text().substr(*at);
+    std::optional<std::size_t> at;
+    std::optional<PhraseText> t;
+    if (may_hold_u_horn_dot_below(d.text)) at = t.emplace(d.text).find("có hiệu lực");
+    if (at) {
+      std::string rest = t->text().substr(*at);
       PhraseText r{rest};
       auto dates = find_dates(rest);
       if (!dates.empty() && dates[0].begin < 40) {

@@ -290,6 +290,17 @@ TEST_SUITE("workflows/document_reader: structure") {
     CHECK(p.directives[1].number == "2");
   }
 
+  TEST_CASE("a period counted from the day the decision takes effect starts on that day, not the signing") {
+    auto p = parse("ỦY BAN NHÂN DÂN\nXÃ ĐAK ĐOA\n\nSố: 216/QĐ-UBND\n\nĐak Đoa, ngày 20 tháng 11 năm 2025\n\n"
+                   "QUYẾT ĐỊNH:\n\nĐiều 1. Công an xã rà soát thủ tục, hoàn thành trong thời hạn 05 ngày làm việc kể từ "
+                   "ngày Quyết định có hiệu lực.\n\nĐiều 2. Quyết định này có hiệu lực từ ngày 01/12/2025.\n");
+    const auto& task = p.directives.at(0).tasks.at(0);
+    CHECK(task.assignee == "Công an xã");
+    // Monday 1 December 2025 and five working days: Monday 8 December (from
+    // the signing, 20 November, it would be the 27th).
+    CHECK(task.deadline == engine::make_date(2025, 12, 8));
+  }
+
   TEST_CASE("inline (1) (2) (3) inside one paragraph become items") {
     auto p = parse(party_document("5. Các chi bộ thực hiện tốt các nhiệm vụ: (1) rà soát danh sách; (2) tổ chức "
                                   "hội nghị; (3) báo cáo ngay Thường trực Đảng ủy khi có vụ việc phát sinh.\n"));
