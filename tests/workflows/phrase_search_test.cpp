@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "workflows/directive_vocabulary.hpp"
+#include "tests/workflows/fixture_text.hpp"
 
 using namespace cvtrack::workflows;
 
@@ -22,16 +23,6 @@ std::optional<std::size_t> first_by_walking(const PhraseList& list, const Phrase
   return std::nullopt;
 }
 
-std::vector<std::string> corpus_lines() {
-  std::vector<std::string> lines;
-  for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-  }
-  return lines;
-}
-
 }  // namespace
 
 TEST_SUITE("workflows/phrase_search") {
@@ -41,7 +32,7 @@ TEST_SUITE("workflows/phrase_search") {
                                  &vocabulary::collective_nouns(),    &vocabulary::level_words()};
     std::size_t found = 0, differ = 0;
     std::string first_difference;
-    for (const std::string& line : corpus_lines()) {
+    for (const std::string& line : cvtrack::test::fixture_lines()) {
       const PhraseText text{line};
       for (std::size_t at = 0; at <= line.size(); ++at) {
         for (const PhraseList* list : lists) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "workflows/phrase_search.hpp"
+#include "tests/workflows/fixture_text.hpp"
 
 using namespace cvtrack::workflows;
 
@@ -49,32 +50,12 @@ void check_agree(const std::string& text) {
   CHECK(find_hour(shadow) == position_by_regex(shadow, kHour));
 }
 
-std::vector<std::string> corpus_texts() {
-  std::vector<std::string> texts;
-  for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    std::string line, paragraph;
-    while (std::getline(in, line)) {
-      texts.push_back(line);
-      if (line.find_first_not_of(" \t\r") == std::string::npos) {
-        texts.push_back(paragraph);
-        paragraph.clear();
-      } else {
-        paragraph += line + "\n";
-      }
-    }
-    texts.push_back(paragraph);
-  }
-  return texts;
-}
-
 }  // namespace
 
 TEST_SUITE("recurrence_scanners") {
   TEST_CASE("the recurrence scanners find what the regexes found on every line and paragraph of the corpus") {
     std::size_t hours = 0, days = 0;
-    for (const auto& text : corpus_texts()) {
+    for (const auto& text : cvtrack::test::fixture_lines_and_paragraphs()) {
       check_agree(text);
       hours += find_hour(lower_shadow(text)) != std::string::npos;
       days += find_day_of_month(lower_shadow(text)).has_value();

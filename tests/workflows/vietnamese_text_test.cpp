@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/workflows/fixture_text.hpp"
+
 using namespace cvtrack::workflows;
 
 namespace {
@@ -73,16 +75,6 @@ bool is_all_uppercase_by_icu(std::string_view text) {
   return letters;
 }
 
-std::vector<std::string> corpus_lines() {
-  std::vector<std::string> lines;
-  for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-  }
-  return lines;
-}
-
 std::string utf8(UChar32 c) {
   std::string out;
   icu::UnicodeString(c).toUTF8String(out);
@@ -143,7 +135,7 @@ TEST_SUITE("workflows/vietnamese_text") {
         return;
       if (differ++ == 0) first_difference = text;
     };
-    for (const std::string& line : corpus_lines()) {
+    for (const std::string& line : cvtrack::test::fixture_lines()) {
       compare(line);
       // Every 4-byte window, as split_clauses and starts_upper ask (cutting
       // letters in the middle), and every word.
