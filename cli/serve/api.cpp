@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include <boost/asio/post.hpp>
+
 namespace cvtrack::serve {
 
 namespace {
@@ -101,16 +103,19 @@ void Api::handle(const Request& request, const std::string& peer, Reply reply) {
     return reply(error_response(http::status::method_not_allowed, "method_not_allowed",
                                 std::string(request.method_string()) + " is not used here: GET reads, POST acts",
                                 request.version(), keep_alive));
-  // Writes answer later, from the engine strand; refusals decided before
-  // posting are logged here.
+  // Writes answer later, from the engine strand, and so do the refusals
+  // decided there (who may act is checked against the task the command is
+  // decided on). A refusal is logged with a write of its own, and a lease
+  // may have to wait for a read connection: done off the strand, so a flood
+  // of forbidden requests does not hold up the commands behind it.
   Api* self = this;
   std::string method(request.method_string()), raw_target(request.target());
   engine::Principal caller = call.who;
-  route_write(call, [self, reply, peer, caller, method, raw_target, version = request.version()](Response response) {
-    auto status = response.result();
-    if (status == http::status::forbidden) {
-      auto lease = self->ctx_.reads.acquire();
-      if (lease) {
+  route_write(call, [self, reply, peer, caller, method, raw_target](Response response) {
+    if (response.result() != http::status::forbidden) return reply(std::move(response));
+    boost::asio::post(self->ctx_.io, [self, reply, peer, caller, method, raw_target,
+                               response = std::move(response)]() mutable {
+      if (auto lease = self->ctx_.reads.acquire()) {
         auto body = nlohmann::json::parse(response.body(), nullptr, false);
         storage::Refusal refusal;
         refusal.at = engine::to_utc_iso(self->ctx_.clock.now());
@@ -124,9 +129,8 @@ void Api::handle(const Request& request, const std::string& peer, Reply reply) {
         refusal.peer = peer;
         (void)(*lease)->tokens.record_refusal(refusal);
       }
-    }
-    (void)version;
-    reply(std::move(response));
+      reply(std::move(response));
+    });
   });
 }
 

@@ -7,6 +7,8 @@
 
 #include <atomic>
 
+#include <boost/asio/any_io_executor.hpp>
+
 #include "cli/serve/directory_cache.hpp"
 #include "cli/serve/event_hub.hpp"
 #include "cli/serve/read_pool.hpp"
@@ -27,6 +29,9 @@ struct ServeContext {
   DirectoryCache& directories;
   EventHub& hub;
   std::atomic<bool>& stopping;
+  // The server's threads, off the engine strand: where what follows a
+  // command's answer but must not hold up the next command runs.
+  boost::asio::any_io_executor io;
 
   // Today in Vietnam, on the injected clock.
   engine::Date today() const { return engine::vietnam_date(clock.now()); }

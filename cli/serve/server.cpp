@@ -74,7 +74,7 @@ engine::Result<std::unique_ptr<Server>> Server::open(const ServeOptions& options
 
   server->context_ = std::make_unique<ServeContext>(ServeContext{server->options_, *p.clock, p.calendar, p.settings,
                                                                  *p.reads, *p.runtime, p.directories, *p.hub,
-                                                                 server->stopping_});
+                                                                 server->stopping_, server->io_.get_executor()});
   server->api_ = std::make_unique<Api>(*server->context_);
 
   boost::system::error_code ec;
