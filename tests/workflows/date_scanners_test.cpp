@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "workflows/phrase_search.hpp"
 #include "tests/workflows/fixture_text.hpp"
+#include "workflows/phrase_search.hpp"
 
 using namespace cvtrack::workflows;
 

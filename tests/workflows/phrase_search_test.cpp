@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "workflows/directive_vocabulary.hpp"
 #include "tests/workflows/fixture_text.hpp"
+#include "workflows/directive_vocabulary.hpp"
 
 using namespace cvtrack::workflows;
 
