@@ -158,6 +158,42 @@ Result<std::vector<RecordedEvent>> CommandService::tick(Date today) {
   return store_.append(decision);
 }
 
+Result<std::vector<RecordedEvent>> CommandService::tick_pass(Date today, const DeadlineSource& source,
+                                                             TickProgress& progress) {
+  TickRequest request{today, to_utc_iso(clock_.now()), settings_.horizon_days,
+                      {settings_.due_soon_working_days}};
+  bool planning = !progress.planned;
+  std::size_t batch = settings_.tick_batch;
+  auto tasks = planning ? source.periodic_tasks(progress.after, batch)
+                        : tasks_due_at(source, request.now(), request.reminders, calendar_);
+  if (!tasks) return tasks.error();
+  if (planning) {
+    if (!tasks->empty()) progress.after = tasks->back().id;
+    progress.planned = tasks->size() < batch;
+  }
+  // A periodic task planned above that also has a rung due got it there;
+  // tick_decide records a rung once, so a rung pass finding it is harmless.
+  auto decision = decide_tick(*tasks, request, calendar_);
+  if (decision.empty()) {
+    // A planning batch with nothing new has batches after it; a rung pass
+    // with nothing new is the end: the next would find the same.
+    if (!planning) progress.done = true;
+    return std::vector<RecordedEvent>{};
+  }
+  return store_.append(decision);
+}
+
+Result<std::vector<RecordedEvent>> CommandService::tick(Date today, const DeadlineSource& source) {
+  TickProgress progress;
+  std::vector<RecordedEvent> recorded;
+  while (!progress.done) {
+    auto pass = tick_pass(today, source, progress);
+    if (!pass) return pass.error();
+    recorded.insert(recorded.end(), std::make_move_iterator(pass->begin()), std::make_move_iterator(pass->end()));
+  }
+  return recorded;
+}
+
 Result<std::vector<RecordedEvent>> CommandService::record_deadline_marks(const std::vector<TaskView>& tasks,
                                                                          TimePoint now,
                                                                          const std::vector<int>& reminders) {

@@ -16,6 +16,7 @@
 // appended, is seen by the next command.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +25,7 @@
 
 #include "engine/body_registry.hpp"
 #include "engine/clock.hpp"
+#include "engine/deadline_source.hpp"
 #include "engine/event_store.hpp"
 #include "engine/register_decide.hpp"
 #include "engine/replay.hpp"
@@ -36,6 +38,7 @@ namespace cvtrack::engine {
 struct EngineSettings {
   int horizon_days = 31;           // how far ahead report occurrences are planned
   int due_soon_working_days = 3;   // "sắp đến hạn"
+  std::size_t tick_batch = 500;    // periodic tasks a tick pass plans (CommandService::tick_pass)
 };
 
 class CommandService {
@@ -86,8 +89,28 @@ class CommandService {
   Result<std::vector<RecordedEvent>> execute(TaskRequest request, TaskView* after = nullptr,
                                              const Precondition& may_act = {});
 
-  // Occurrences, overdue and reminder markers as of `today`; see tick_decide.hpp.
+  // Occurrences, overdue and reminder markers as of `today`; see
+  // tick_decide.hpp. Finds the tasks by replaying the whole log: for stores
+  // without projections (MemoryEventStore). cvtrack's SQLite store has them
+  // and ticks with a DeadlineSource (below), which records the same.
   Result<std::vector<RecordedEvent>> tick(Date today);
+
+  // Tick over the stored state: the same as tick(today), without a replay
+  // (minutes at a million tasks). It goes in passes, each one append: first
+  // the periodic tasks' occurrences (DeadlineSource::periodic_tasks),
+  // settings().tick_batch tasks a pass in id order, then the rungs due at
+  // noon of `today` (tasks_due_at), pass after pass while one records
+  // something. `progress` carries where the next pass starts; a server
+  // posts each pass as its own command, so none holds the strand for long.
+  struct TickProgress {
+    std::string after;     // the last periodic task a pass looked at
+    bool planned = false;  // every periodic task has been looked at
+    bool done = false;     // a rung pass recorded nothing: tick is over
+  };
+  Result<std::vector<RecordedEvent>> tick_pass(Date today, const DeadlineSource& source, TickProgress& progress);
+  // Every pass, one after another (the command line's tick: one group, so
+  // one transaction).
+  Result<std::vector<RecordedEvent>> tick(Date today, const DeadlineSource& source);
 
   // The deadline rungs due at `now` for `tasks` (current views with their
   // deadline_marks, as a DeadlineSource finds them), in one append; see

@@ -1,14 +1,16 @@
 // engine/deadline_source.hpp
 //
-// What the deadline timer asks of the stored state, so it never replays the
-// log: storage/ answers with indexed queries (SqliteDeadlineSource). Two
-// questions: which tasks may have a rung due by now (to record), and where
-// the next due moment lies (to arm one timer). Neither needs to look at
-// more than the tasks due by now, a few rows past, so a million pending
-// deadlines cost a few index seeks. Called on the engine strand, like the
-// store.
+// What the deadline timer and tick ask of the stored state, so they never
+// replay the log: storage/ answers with indexed queries
+// (SqliteDeadlineSource). Three questions: which tasks may have a rung due
+// by now (to record), where the next due moment lies (to arm one timer),
+// and which tasks have periodic reports to plan (tick). The first two look
+// at no more than the tasks due by now, a few rows past, so a million
+// pending deadlines cost a few index seeks; the third reads its tasks in
+// batches. Called on the engine strand, like the store.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +55,12 @@ class DeadlineSource {
   virtual Result<std::vector<DueSlot>> deadline_slots(Date from, int dates) const = 0;
   // The same for the unsubmitted report occurrences of tasks not closed.
   virtual Result<std::vector<DueSlot>> occurrence_slots(Date from, int dates) const = 0;
+
+  // Open tasks with a periodic reporting duty (is_periodic) whose id comes
+  // after `after` in text order ("" for the first), at most `limit`, in that
+  // order: what tick plans report occurrences for, a batch at a time.
+  // Current views, deadline_marks filled in.
+  virtual Result<std::vector<TaskView>> periodic_tasks(const std::string& after, std::size_t limit) const = 0;
 };
 
 // The tasks a DeadlineSource gives for what may be due at `now`.

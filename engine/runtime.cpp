@@ -70,10 +70,12 @@ void Runtime::run_group() {
   }
 }
 
-void Runtime::start_ticking(std::chrono::steady_clock::duration interval, std::function<Date()> today) {
-  asio::post(strand_, [this, interval, today = std::move(today)] {
+void Runtime::start_ticking(std::chrono::steady_clock::duration interval, std::function<Date()> today,
+                            const DeadlineSource& source) {
+  asio::post(strand_, [this, interval, today = std::move(today), &source] {
     tick_interval_ = interval;
     today_ = today;
+    tick_source_ = &source;
     ticking_ = true;
     arm_tick();
   });
@@ -91,9 +93,17 @@ void Runtime::arm_tick() {
   timer_.async_wait([this](const boost::system::error_code& ec) {
     // operation_aborted is stop(): normal, not an error.
     if (ec || !ticking_) return;
-    post([this](CommandService& s) { return s.tick(today_()); }, nullptr);
+    post_tick_pass(today_(), std::make_shared<CommandService::TickProgress>());
     arm_tick();
   });
+}
+
+void Runtime::post_tick_pass(Date today, std::shared_ptr<CommandService::TickProgress> progress) {
+  post([this, today, progress](CommandService& s) { return s.tick_pass(today, *tick_source_, *progress); },
+       [this, today, progress](const Result<std::vector<RecordedEvent>>& passed) {
+         // A failed pass ends this tick; the next one starts over.
+         if (passed && !progress->done && ticking_) post_tick_pass(today, progress);
+       });
 }
 
 Result<std::vector<RecordedEvent>> run_once(CommandService& service, Runtime::Work work) {

@@ -63,13 +63,18 @@ class Runtime {
   };
   GroupStats group_stats() const;
 
-  // Runs CommandService::tick every `interval`, with the date `today()`
-  // gives, until stop(). The timer scheduler of a long-running cvtrack.
-  void start_ticking(std::chrono::steady_clock::duration interval, std::function<Date()> today);
+  // Runs CommandService's tick over `source` every `interval`, with the
+  // date `today()` gives, until stop(): the timer scheduler of a
+  // long-running cvtrack. Each pass of a tick is posted as its own command
+  // once the one before is durable, so commands interleave with a long tick
+  // instead of waiting behind all of it. `source` must outlive the runtime.
+  void start_ticking(std::chrono::steady_clock::duration interval, std::function<Date()> today,
+                     const DeadlineSource& source);
   void stop();
 
  private:
   void arm_tick();
+  void post_tick_pass(Date today, std::shared_ptr<CommandService::TickProgress> progress);
   void run_group();
 
   struct Pending {
@@ -87,6 +92,7 @@ class Runtime {
   boost::asio::steady_timer timer_;
   std::chrono::steady_clock::duration tick_interval_{};
   std::function<Date()> today_;
+  const DeadlineSource* tick_source_ = nullptr;
   bool ticking_ = false;
 };
 

@@ -208,6 +208,17 @@ DROP INDEX open_tasks_by_holder;
 CREATE INDEX open_tasks_by_holder ON tasks (holder, deadline, id) WHERE is_open = 1;
 )sql";
 
+// Version 8 (issue 6): the open tasks with a periodic reporting duty, in
+// id order: what `tick` plans report occurrences for
+// (SqliteDeadlineSource::periodic_tasks reads them in batches). Tick
+// replayed the whole log to find them, minutes at a million tasks, on the
+// engine strand every six hours. The WHERE must match kOpenPeriodicTask in
+// sqlite_deadline_source.cpp term for term, or SQLite cannot use it.
+inline constexpr const char* kOpenPeriodicTasksV8 = R"sql(
+CREATE INDEX open_periodic_tasks ON tasks (id)
+  WHERE is_open = 1 AND recurrence IN ('daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly');
+)sql";
+
 // The projection tables with the columns that order their rows, for
 // rebuild and verify.
 struct ProjectionTable {

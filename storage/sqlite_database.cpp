@@ -43,6 +43,7 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
       [](SQLite::Database& db) { db.exec(kOverdueMarksV5); },
       [](SQLite::Database& db) { db.exec(kTasksInIdOrderV6); },
       [](SQLite::Database& db) { db.exec(kOpenTaskColumnV7); },
+      [](SQLite::Database& db) { db.exec(kOpenPeriodicTasksV8); },
   };
   return steps;
 }

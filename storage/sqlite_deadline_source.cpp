@@ -45,6 +45,15 @@ const std::string kOccurrenceSlots = std::string(R"sql(
   FROM report_occurrences o JOIN tasks t ON t.id = o.task_id
   WHERE o.submitted_on IS NULL AND o.due >= ? AND t.)sql") + kOpenTask + " ORDER BY o.due";
 
+// The open tasks with a periodic reporting duty, through the partial index
+// open_periodic_tasks (storage/schema.hpp v8), whose WHERE these terms
+// repeat: a batch reads its own rows, in id order, after the last one the
+// caller saw.
+const std::string kPeriodicTasksAfter = R"sql(
+  SELECT id FROM tasks INDEXED BY open_periodic_tasks
+  WHERE is_open = 1 AND recurrence IN ('daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly')
+    AND id > ? ORDER BY id LIMIT ?)sql";
+
 Date parse_date(const std::string& text, const std::string& where) {
   auto date = engine::parse_iso_date(text);
   if (!date) throw std::runtime_error(where + ": \"" + text + "\" is not a date");
@@ -124,6 +133,27 @@ engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::tasks_due_by
     return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": finding the deadlines due");
+  } catch (const std::exception& e) {
+    return engine::make_error(engine::ErrorCode::internal,
+                              database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");
+  }
+}
+
+engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::periodic_tasks(const std::string& after,
+                                                                                  std::size_t limit) const {
+  try {
+    SQLite::Database& db = database_.impl().db;
+    SQLite::Statement q(db, kPeriodicTasksAfter);
+    q.bind(1, after);
+    q.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<std::string> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+    std::vector<engine::TaskView> out;
+    out.reserve(ids.size());
+    for (const auto& id : ids) out.push_back(load_task(db, id));
+    return out;
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": finding the periodic reports to plan");
   } catch (const std::exception& e) {
     return engine::make_error(engine::ErrorCode::internal,
                               database_.path() + ": a tasks row is damaged (" + e.what() + "); run `cvtrack rebuild`");

@@ -1,10 +1,11 @@
 // storage/sqlite_deadline_source.hpp
 //
-// engine::DeadlineSource on the projections: tasks (its partial index of
-// open tasks by deadline), report_occurrences (unsubmitted ones by due) and
-// deadline_marks (its primary key answers "is this rung recorded?"). Every
-// question is a range scan that starts at an index seek; see the .cpp for
-// what each reads. SQLite errors come back as values.
+// engine::DeadlineSource on the projections: tasks (its partial indexes of
+// open tasks by deadline and of open periodic tasks by id),
+// report_occurrences (unsubmitted ones by due) and deadline_marks (its
+// primary key answers "is this rung recorded?"). Every question is a range
+// scan that starts at an index seek; see the .cpp for what each reads.
+// SQLite errors come back as values.
 #pragma once
 
 #include <cstddef>
@@ -34,6 +35,8 @@ class SqliteDeadlineSource final : public engine::DeadlineSource {
   engine::Result<std::optional<engine::Date>> earliest_deadline(engine::Date from) const override;
   engine::Result<std::vector<engine::DueSlot>> deadline_slots(engine::Date from, int dates) const override;
   engine::Result<std::vector<engine::DueSlot>> occurrence_slots(engine::Date from, int dates) const override;
+  engine::Result<std::vector<engine::TaskView>> periodic_tasks(const std::string& after,
+                                                               std::size_t limit) const override;
 
  private:
   SqliteDatabase& database_;

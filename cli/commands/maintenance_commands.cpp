@@ -11,6 +11,7 @@
 #include "cli/commands/session.hpp"
 #include "engine/runtime.hpp"
 #include "storage/log_maintenance.hpp"
+#include "storage/sqlite_deadline_source.hpp"
 
 namespace cvtrack::cli {
 
@@ -95,7 +96,11 @@ int run_tick(CommandContext& ctx) {
   auto opened = Session::open(ctx, "tick", {}, {});
   if (auto* code = std::get_if<int>(&opened)) return *code;
   Session& s = *std::get<std::unique_ptr<Session>>(opened);
-  auto written = engine::run_once(s.service(), [&](engine::CommandService& service) { return service.tick(s.today()); });
+  // From the projections (no replay of the log), every pass in one group:
+  // one transaction, all or nothing.
+  storage::SqliteDeadlineSource source(s.database());
+  auto written = engine::run_once(s.service(),
+                                  [&](engine::CommandService& service) { return service.tick(s.today(), source); });
   if (!written) return s.fail(written.error());
   if (s.json()) {
     ctx.out << events_json(*written).dump(2) << "\n";

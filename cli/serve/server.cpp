@@ -96,9 +96,11 @@ engine::Result<std::unique_ptr<Server>> Server::open(const ServeOptions& options
 void Server::run() {
   parts_->timer->start();
   // The timer records what passes; planning the next report occurrences
-  // of recurring duties is tick's (it replays the log, so not often).
+  // of recurring duties is tick's: it reads every open periodic task, in
+  // batches, so a few times a day is enough.
   const engine::Clock* clock = parts_->clock;
-  parts_->runtime->start_ticking(std::chrono::hours(6), [clock] { return engine::vietnam_date(clock->now()); });
+  parts_->runtime->start_ticking(std::chrono::hours(6), [clock] { return engine::vietnam_date(clock->now()); },
+                                 *parts_->deadlines);
   accept();
   std::vector<std::thread> threads;
   for (int i = 1; i < options_.threads; ++i) threads.emplace_back([this] { io_.run(); });

@@ -4,7 +4,6 @@
 
 #include <boost/asio/io_context.hpp>
 
-#include "engine/event_types.hpp"
 #include "tests/engine/engine_harness.hpp"
 
 using namespace cvtrack::engine;
@@ -28,21 +27,6 @@ TEST_SUITE("engine/runtime") {
     io.run();
     CHECK(done == 1);
     CHECK(seen == std::vector<std::string>{"T1.1 task_acknowledged"});
-  }
-
-  TEST_CASE("the tick timer runs tick on the strand until stopped") {
-    EngineHarness h;
-    boost::asio::io_context io;
-    Runtime runtime(io.get_executor(), h.service);
-    int overdue = 0;
-    runtime.subscribe([&](const RecordedEvent& e) {
-      if (e.event.type == std::string(event_type::task_overdue)) ++overdue;
-    });
-    runtime.start_ticking(std::chrono::milliseconds(1), [] { return day("2021-10-05"); });
-    io.run_for(std::chrono::milliseconds(30));
-    runtime.stop();
-    io.run_for(std::chrono::milliseconds(5));
-    CHECK(overdue == 2);  // T1.1 and T1.2, once each however often tick ran
   }
 
   TEST_CASE("run_once drives one command to completion") {
