@@ -106,8 +106,11 @@ class WorkingDayCalendar {
   int working_days_between(engine::Date from, engine::Date to) const;
 
  private:
+  struct Unindexed {};
+  explicit WorkingDayCalendar(Unindexed) {}
   std::optional<DayInfo> computed_holiday(engine::Date date) const;
-  // Rebuilds working_prefix_ from describe(); called once the layers are set.
+  // Rebuilds working_prefix_ from the layers describe() reads; called once
+  // they are set.
   void index_working_days();
   // Position of `date` in working_prefix_, or -1 outside the indexed years.
   long index_of(engine::Date date) const;

@@ -144,6 +144,33 @@ TEST_SUITE("workflows/working_day_calendar") {
     CHECK(WorkingDayCalendar().working_days_between(d("2031-03-06"), d("2031-03-10")) == 2);
   }
 
+  TEST_CASE("the index built in bulk agrees with describe() on every day of 2000-2100") {
+    // index_working_days() lays the layers over the window instead of asking
+    // describe() day by day: the computed layer alone, the bundled data (its
+    // announced years drop the computed Tết and Quốc khánh) and a data file
+    // announcing a year must each give describe()'s answer on every day.
+    auto announced = WorkingDayCalendar::from_json(
+        nlohmann::json::parse(R"({"announced_years":[2031],"days":[)"
+                              R"({"date":"2031-01-24","kind":"off","holiday":"Tết","source":"test"},)"
+                              R"({"date":"2031-03-08","kind":"work","holiday":"làm bù","source":"test"}]})"),
+        "test.json");
+    REQUIRE(announced.ok());
+    const WorkingDayCalendar computed;
+    const WorkingDayCalendar* calendars[] = {&official(), &computed, &*announced};
+    for (const WorkingDayCalendar* calendar : calendars) {
+      int disagreeing = 0;
+      std::string first;
+      for (auto day = d("2000-01-01"); day <= d("2100-12-31"); day = engine::add_days(day, 1)) {
+        if (calendar->is_working_day(day) == calendar->describe(day).working) continue;
+        if (disagreeing++ == 0) first = iso(day);
+      }
+      CAPTURE(first);
+      CHECK(disagreeing == 0);
+    }
+    CHECK_FALSE(announced->is_working_day(d("2031-01-24")));
+    CHECK(announced->is_working_day(d("2031-03-08")));
+  }
+
   TEST_CASE("30/4-1/5 2025 swaps 2/5 for Saturday 26/4") {
     CHECK(official().working_days_between(d("2025-04-24"), d("2025-05-06")) == 6);
     CHECK(iso(official().add_working_days(d("2025-04-25"), 1)) == "2025-04-26");
