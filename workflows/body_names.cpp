@@ -1,7 +1,7 @@
 #include "workflows/body_names.hpp"
 
 #include <set>
-#include <sstream>
+#include <utility>
 #include <vector>
 
 #include "workflows/vietnamese_text.hpp"
@@ -10,12 +10,31 @@ namespace cvtrack::workflows {
 
 namespace {
 
+// The words between white space, as reading them from a stream did.
 std::vector<std::string> split_words(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
   std::vector<std::string> words;
-  std::istringstream in{std::string(text)};
-  std::string w;
-  while (in >> w) words.push_back(w);
+  for (std::size_t at = 0; at < text.size();) {
+    while (at < text.size() && is_space(text[at])) ++at;
+    std::size_t end = at;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    if (end > at) words.emplace_back(text.substr(at, end - at));
+    at = end;
+  }
   return words;
+}
+
+// Organs whose second word is capitalised by convention, with their lower
+// case (computed once, not for every name).
+const std::vector<std::pair<std::string, std::string>>& fixed_capitals() {
+  static const auto fixed = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const char* name : {"Thường vụ", "Thường trực", "Chấp hành", "Chỉ đạo", "Mặt trận Tổ quốc", "Việt Nam",
+                             "Chính phủ", "Quốc hội", "Trung ương"})
+      out.emplace_back(name, to_lower(name));
+    return out;
+  }();
+  return fixed;
 }
 
 // Abbreviations stay in capitals.
@@ -72,10 +91,7 @@ std::string normal_case_body_name(std::string_view upper) {
   }
   std::string out;
   for (const auto& w : shown) out += (out.empty() ? "" : " ") + w;
-  // Organs whose second word is capitalised by convention.
-  for (const char* fixed : {"Thường vụ", "Thường trực", "Chấp hành", "Chỉ đạo", "Mặt trận Tổ quốc", "Việt Nam",
-                            "Chính phủ", "Quốc hội", "Trung ương"}) {
-    std::string lower_form = to_lower(fixed);
+  for (const auto& [fixed, lower_form] : fixed_capitals()) {
     std::size_t at = out.find(lower_form);
     if (at != std::string::npos && at > 0) out.replace(at, lower_form.size(), fixed);
   }

@@ -23,6 +23,12 @@ struct CodePointTraits {
   // first ("à", "ẻ", "ỷ", "ặ"): the vowel whose tone canonical_tone() moves.
   bool toned_aey = false;
   bool letter_base = false;   // the first code point of its decomposition is a letter
+  std::int32_t folded = 0;    // u_foldCase(c, U_FOLD_CASE_DEFAULT)
+  // Full case folding of c alone is the one code point `folded`, and full
+  // lower-casing (root, as for "vi") is the one code point `lower`, neither
+  // depending on the letters around it (Σ's does): text made of such code
+  // points folds and lower-cases one code point at a time, as ICU would.
+  bool simple_case = false;
 };
 
 // The traits from ICU directly: what the table holds.

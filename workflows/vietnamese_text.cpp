@@ -24,6 +24,42 @@ std::string to_utf8(const icu::UnicodeString& text) {
   return out;
 }
 
+// Built once: constructing a Locale parses its name, on every call it was made.
+const icu::Locale& vietnamese() {
+  static const icu::Locale locale("vi");
+  return locale;
+}
+
+// fold()'s and to_lower()'s mapping one code point at a time from the traits
+// table (ASCII by arithmetic), for valid UTF-8 whose every code point allows
+// it (CodePointTraits::simple_case); nullopt sends the text to ICU. Going
+// through UTF-16 for each name was most of what name_key() cost.
+std::optional<std::string> map_simple_case(std::string_view text, bool folding) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = int32_t(text.size());
+  for (int32_t i = 0; i < n;) {
+    if (bytes[i] < 0x80) {
+      const char c = char(bytes[i++]);
+      out.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) return std::nullopt;
+    const CodePointTraits t = traits_of(c);
+    if (!t.simple_case) return std::nullopt;
+    char buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, folding ? t.folded : t.lower, error);
+    if (error) return std::nullopt;
+    out.append(buffer, std::size_t(length));
+  }
+  return out;
+}
+
 const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
   return *icu::Normalizer2::getNFCInstance(status);
@@ -194,9 +230,17 @@ std::string canonical_tone(std::string_view text) {
 }
 
 std::string fold(std::string_view text) {
-  icu::UnicodeString u = from_utf8(to_nfc(text));
-  u.foldCase();
-  std::string folded = canonical_tone(to_utf8(u));
+  std::optional<std::string> simple;
+  // NFC already (the quick check), so to_nfc() would give the text back.
+  if (only_nfc_stable_letters(text)) simple = map_simple_case(text, true);
+  std::string folded;
+  if (simple) {
+    folded = canonical_tone(*simple);
+  } else {
+    icu::UnicodeString u = from_utf8(to_nfc(text));
+    u.foldCase();
+    folded = canonical_tone(to_utf8(u));
+  }
   std::string out;
   bool space = false;
   for (char c : folded) {
@@ -228,13 +272,14 @@ std::string fold_ascii(std::string_view text) {
 
 std::string to_upper(std::string_view text) {
   icu::UnicodeString u = from_utf8(text);
-  u.toUpper(icu::Locale("vi"));
+  u.toUpper(vietnamese());
   return to_nfc(to_utf8(u));
 }
 
 std::string to_lower(std::string_view text) {
+  if (std::optional<std::string> simple = map_simple_case(text, false)) return to_nfc(*simple);
   icu::UnicodeString u = from_utf8(text);
-  u.toLower(icu::Locale("vi"));
+  u.toLower(vietnamese());
   return to_nfc(to_utf8(u));
 }
 
@@ -276,7 +321,7 @@ std::string capitalize_first(std::string_view text) {
     if (u_isalpha(c)) {
       icu::UnicodeString head(u, 0, i), tail(u, i + len);
       icu::UnicodeString letter(c);
-      letter.toUpper(icu::Locale("vi"));
+      letter.toUpper(vietnamese());
       return to_nfc(to_utf8(head + letter + tail));
     }
     i += len;

@@ -1,6 +1,7 @@
 #include "workflows/vietnamese_text.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "tests/workflows/fixture_text.hpp"
+#include "workflows/code_point_traits.hpp"
 
 using namespace cvtrack::workflows;
 
@@ -150,6 +152,66 @@ TEST_SUITE("workflows/vietnamese_text") {
     CAPTURE(first_difference);
     CHECK(differ == 0);
     CHECK(checked > 10000);
+  }
+
+  TEST_CASE("fold and to_lower give what ICU's full mappings give, on the corpus and on every code point") {
+    // fold() and to_lower() as they were written before the traits table
+    // mapped code points one at a time: the whole text through ICU.
+    auto fold_by_icu = [](const std::string& text) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(to_nfc(text));
+      u.foldCase();
+      std::string utf, out;
+      u.toUTF8String(utf);
+      bool space = false;
+      for (char c : canonical_tone(utf)) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+          space = !out.empty();
+          continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+      }
+      return out;
+    };
+    auto lower_by_icu = [](const std::string& text) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+      u.toLower(icu::Locale("vi"));
+      std::string out;
+      u.toUTF8String(out);
+      return to_nfc(out);
+    };
+    std::size_t checked = 0, differ = 0;
+    std::string first_difference;
+    auto compare = [&](const std::string& text) {
+      ++checked;
+      if (fold(text) == fold_by_icu(text) && to_lower(text) == lower_by_icu(text)) return;
+      if (differ++ == 0) first_difference = text;
+    };
+    for (const std::string& line : cvtrack::test::fixture_lines()) {
+      compare(line);
+      for (std::size_t at = 0; at < line.size(); at += 3) compare(line.substr(at, 4));
+    }
+    for (const char* special : {"ΟΔΟΣ ΣΑ", "Straße ẞ", "İstanbul", "ŉ ǰ ΐ", "ﬁ", "Ǆ ǅ", "K Å", "a\xFF\xC3", "x\xC0\x80"})
+      compare(special);
+    // Each code point alone and between letters, as far as the table reaches
+    // and beyond it (traits_of asks ICU there).
+    for (UChar32 c = 1; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      compare(utf8(c));
+      compare("A" + utf8(c) + "b");
+    }
+    CAPTURE(first_difference);
+    CHECK(differ == 0);
+    CHECK(checked > 130000);
+    // The table's claim itself: a code point marked simple_case has single
+    // code point full mappings, and most Vietnamese letters are marked.
+    int simple = 0;
+    for (UChar32 c : {U'À', U'Ặ', U'ặ', U'Đ', U'Ư', U'Ỹ', U'ỹ', U'Ơ'}) simple += traits_of(c).simple_case;
+    CHECK(simple == 8);
+    CHECK_FALSE(traits_of(0x00DF).simple_case);  // ß folds to "ss"
+    CHECK_FALSE(traits_of(0x03A3).simple_case);  // Σ: σ or ς by context
+    CHECK_FALSE(traits_of(0x0130).simple_case);  // İ lower-cases to i + dot above
   }
 
   TEST_CASE("decomposed text folds like composed text") {
