@@ -135,10 +135,21 @@ std::optional<DeadlineFound> counted_deadline(const PhraseText& clause, const De
   const std::string& s = clause.shadow();
   static const std::regex counted(
       R"(trong\s+(?:thời hạn\s+|vòng\s+|thời gian\s+)?(?:không quá\s+)?(\d{1,3})\s+(ngày làm việc|ngày|giờ|tuần|tháng)((?:\s*,)?\s*(?:kể\s+)?từ\s+(?:ngày|khi|thời điểm)?[^,;.]*)?)");
+  if (!has_digit(s)) return std::nullopt;
+  // Every match starts with the literal "trong", so the leftmost one is the
+  // first "trong" the pattern matches at: trying only there (no anchors or
+  // \b in the pattern, so the start changes nothing else) spares std::regex
+  // the attempt at every byte of the clause, which was its cost.
   std::smatch m;
-  if (s.find("trong") == std::string::npos || !has_digit(s) || !std::regex_search(s, m, counted)) return std::nullopt;
+  std::size_t trong_at = s.find("trong");
+  for (; trong_at != std::string::npos; trong_at = s.find("trong", trong_at + 1)) {
+    auto flags = std::regex_constants::match_continuous;
+    if (trong_at > 0) flags |= std::regex_constants::match_prev_avail;
+    if (std::regex_search(s.begin() + std::ptrdiff_t(trong_at), s.end(), m, counted, flags)) break;
+  }
+  if (trong_at == std::string::npos) return std::nullopt;
   DeadlineFound found;
-  found.begin = std::size_t(m.position(0));
+  found.begin = trong_at + std::size_t(m.position(0));  // position() counts from `trong_at`
   std::size_t end = found.begin + std::size_t(m.length(0));
   // Stop the "from" words before a purpose clause ("… để xem xét").
   std::string from_words = m[3].matched ? trim(m[3].str()) : "";
