@@ -52,6 +52,16 @@ std::string clean_list_entry(std::string_view line) {
 }
 
 bool is_capacity_line(std::string_view text) {
+  // Every prefix starts with T, K or Q. Stripping keeps the first byte that is
+  // not a star, white space or part of a no-break space, or one of those: a
+  // cell whose first other byte is none of the three is answered unstripped
+  // (the signature reader asks of every cell after the body's start).
+  std::size_t first = 0;
+  while (first < text.size() && (text[first] == '*' || text[first] == ' ' || text[first] == '\t' ||
+                                 text[first] == '\r' || text[first] == '\f' || text[first] == '\v' ||
+                                 text[first] == '\xC2' || text[first] == '\xA0'))
+    ++first;
+  if (first == text.size() || (text[first] != 'T' && text[first] != 'K' && text[first] != 'Q')) return false;
   std::string t = strip_markdown(text);
   // The prefix first: the signature reader asks this of every cell of the body.
   for (const char* prefix : {"T/M ", "TM. ", "TM ", "K/T ", "KT. ", "KT ", "T/L ", "TL. ", "TL ",

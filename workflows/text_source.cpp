@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 #include "workflows/vietnamese_text.hpp"
 
@@ -52,11 +53,13 @@ std::vector<std::string> split_columns(const std::string& raw) {
   std::vector<std::string> cells;
   auto push = [&](std::size_t b, std::size_t e) {
     std::string cell = strip_markdown(std::string_view(raw).substr(b, e - b));
-    if (!cell.empty()) cells.push_back(cell);
+    if (!cell.empty()) cells.push_back(std::move(cell));
   };
   std::size_t start = 0, i = 0;
   while (i < raw.size()) {
-    if (raw[i] == '\t' || (raw[i] == ' ' && raw.compare(i, 3, "   ") == 0)) {
+    // Three spaces, compared in place (a compare() call at every space of the
+    // body was a fifth of what splitting cost).
+    if (raw[i] == '\t' || (raw[i] == ' ' && i + 2 < raw.size() && raw[i + 1] == ' ' && raw[i + 2] == ' ')) {
       push(start, i);
       while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
       start = i;

@@ -8,7 +8,11 @@
 #include <fstream>
 
 #include "engine/document_json.hpp"
+#include "tests/workflows/fixture_text.hpp"
+#include "workflows/closing_reader.hpp"
 #include "workflows/header_reader.hpp"
+#include "workflows/text_source.hpp"
+#include "workflows/vietnamese_text.hpp"
 
 using namespace cvtrack;
 using engine::ParsedDocument;
@@ -563,5 +567,58 @@ TEST_SUITE("workflows/document_reader: bad input") {
     }
     auto other = parse(crlf);
     CHECK(engine::to_json(other) == engine::to_json(plain));
+  }
+
+}
+
+TEST_SUITE("workflows/document_reader: signature cells") {
+  TEST_CASE("the signature's cell helpers answer as before their shortcuts, on every fixture line and cell") {
+    // is_capacity_line() and split_columns() as they were written before the
+    // first-byte check and the in-place three-space test.
+    auto capacity_before = [](std::string_view text) {
+      std::string t = workflows::strip_markdown(text);
+      for (const char* prefix : {"T/M ", "TM. ", "TM ", "K/T ", "KT. ", "KT ", "T/L ", "TL. ", "TL ", "TUQ. ", "TUQ ",
+                                 "Q. ", "T.M ", "K.T ", "T.L "})
+        if (t.rfind(prefix, 0) == 0) return workflows::is_all_uppercase(t);
+      return false;
+    };
+    auto columns_before = [](const std::string& raw) {
+      std::vector<std::string> cells;
+      auto push = [&](std::size_t b, std::size_t e) {
+        std::string cell = workflows::strip_markdown(std::string_view(raw).substr(b, e - b));
+        if (!cell.empty()) cells.push_back(cell);
+      };
+      std::size_t start = 0, i = 0;
+      while (i < raw.size()) {
+        if (raw[i] == '\t' || (raw[i] == ' ' && raw.compare(i, 3, "   ") == 0)) {
+          push(start, i);
+          while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+          start = i;
+        } else {
+          ++i;
+        }
+      }
+      push(start, raw.size());
+      return cells;
+    };
+    std::vector<std::string> texts = cvtrack::test::fixture_lines_and_paragraphs();
+    for (const char* edge : {"**TM. ỦY BAN NHÂN DÂN**", " \xC2\xA0TM. ỦY BAN", "*\tKT. CHỦ TỊCH", "\xC2\xA0 KT. CHỦ TỊCH",
+                             "Q. CHÁNH VĂN PHÒNG", "TL. Chủ tịch", "T/M", "  ", "a  ", "KT.  CHỦ TỊCH   PHÓ"})
+      texts.push_back(edge);
+    int checked = 0, differ = 0;
+    std::string first_difference;
+    for (const std::string& line : texts) {
+      std::vector<std::string> cells = workflows::split_columns(line);
+      bool same = cells == columns_before(line) && workflows::is_capacity_line(line) == capacity_before(line);
+      for (const std::string& cell : cells)
+        same = same && workflows::is_capacity_line(cell) == capacity_before(cell);
+      ++checked;
+      if (!same && differ++ == 0) first_difference = line;
+    }
+    CAPTURE(first_difference);
+    CHECK(differ == 0);
+    CHECK(checked > 900);
+    CHECK(workflows::is_capacity_line("**KT. CHỦ TỊCH**"));
+    CHECK_FALSE(workflows::is_capacity_line("KT. Chủ tịch"));
   }
 }
