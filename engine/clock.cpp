@@ -1,7 +1,5 @@
 #include "engine/clock.hpp"
 
-#include <cstdio>
-
 namespace cvtrack::engine {
 
 using namespace std::chrono;
@@ -40,15 +38,20 @@ TimePoint vietnam_noon(Date date) {
   return TimePoint{sys_days{date} + hours{12} - kVietnamUtcOffset};
 }
 
+// Built on to_iso, without snprintf: every command stamps recorded_at.
 std::string to_utc_iso(TimePoint instant) {
   auto day = floor<days>(instant);
-  Date date{day};
   hh_mm_ss<seconds> time{instant - day};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", to_iso(date).c_str(),
-                int(time.hours().count()), int(time.minutes().count()),
-                int(time.seconds().count()));
-  return buffer;
+  std::string out = to_iso(Date{day});
+  char clock[] = "T00:00:00Z";
+  auto two = [](char* at, long value) {
+    at[0] = char('0' + value / 10);
+    at[1] = char('0' + value % 10);
+  };
+  two(clock + 1, long(time.hours().count()));
+  two(clock + 4, long(time.minutes().count()));
+  two(clock + 7, long(time.seconds().count()));
+  return out.append(clock, sizeof clock - 1);
 }
 
 }  // namespace cvtrack::engine

@@ -7,11 +7,30 @@ namespace cvtrack::engine {
 
 using namespace std::chrono;
 
+namespace {
+
+void put_digits(char* at, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = char('0' + value % 10);
+}
+
+}  // namespace
+
+// Written digit by digit: every projected row and every event carries
+// dates, and snprintf's format parsing showed in serve's profile. Years
+// outside 0-9999 (never a document's), and what is not a date, keep
+// printf's form.
 std::string to_iso(Date date) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(date.year()),
-                unsigned(date.month()), unsigned(date.day()));
-  return buffer;
+  int year = int(date.year());
+  if (year < 0 || year > 9999 || unsigned(date.month()) > 99 || unsigned(date.day()) > 99) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, unsigned(date.month()), unsigned(date.day()));
+    return buffer;
+  }
+  std::string out(10, '-');
+  put_digits(out.data(), unsigned(year), 4);
+  put_digits(out.data() + 5, unsigned(date.month()), 2);
+  put_digits(out.data() + 8, unsigned(date.day()), 2);
+  return out;
 }
 
 std::optional<Date> make_date(int year, int month, int day) {

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <vector>
 
 namespace cvtrack::engine {
@@ -62,12 +61,13 @@ std::string sha256_hex(std::string_view data) {
   for (int i = 7; i >= 0; --i) tail.push_back((unsigned char)(bit_length >> (8 * i)));
   for (std::size_t at = 0; at < tail.size(); at += 64) compress(h, tail.data() + at);
 
-  std::string hex;
-  char buffer[9];
-  for (std::uint32_t word : h) {
-    std::snprintf(buffer, sizeof buffer, "%08x", unsigned(word));
-    hex += buffer;
-  }
+  // Hex by hand: every event appended is hashed, and snprintf's format
+  // parsing, eight times a hash, showed in serve's profile.
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex(64, '0');
+  std::size_t at = 0;
+  for (std::uint32_t word : h)
+    for (int shift = 28; shift >= 0; shift -= 4) hex[at++] = kDigits[(word >> shift) & 0xf];
   return hex;
 }
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "engine/clock.hpp"
+
 using namespace cvtrack::engine;
 
 TEST_SUITE("engine/date") {
@@ -37,5 +39,17 @@ TEST_SUITE("engine/date") {
     CHECK(to_iso(add_days(d, 7)) == "2026-01-19");
     CHECK(days_between(d, *make_date(2026, 3, 16)) == 63);
     CHECK(to_iso(last_day_of_month(2024, 2)) == "2024-02-29");
+  }
+
+  TEST_CASE("dates and instants are written zero-padded, as the log and the projections store them") {
+    CHECK(to_iso(*make_date(2026, 1, 5)) == "2026-01-05");
+    CHECK(to_iso(*make_date(999, 12, 31)) == "0999-12-31");
+    CHECK(to_iso(*make_date(10000, 3, 1)) == "10000-03-01");
+    CHECK(to_iso(Date{}) == "0000-00-00");
+    using namespace std::chrono;
+    CHECK(to_utc_iso(TimePoint{sys_days{*make_date(2026, 11, 22)} + hours{7} + minutes{5} + seconds{9}}) ==
+          "2026-11-22T07:05:09Z");
+    CHECK(to_utc_iso(TimePoint{sys_days{*make_date(2021, 12, 31)} + hours{23} + minutes{59} + seconds{59}}) ==
+          "2021-12-31T23:59:59Z");
   }
 }
