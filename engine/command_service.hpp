@@ -38,7 +38,7 @@ namespace cvtrack::engine {
 struct EngineSettings {
   int horizon_days = 31;           // how far ahead report occurrences are planned
   int due_soon_working_days = 3;   // "sắp đến hạn"
-  std::size_t tick_batch = 500;    // periodic tasks a tick pass plans (CommandService::tick_pass)
+  std::size_t tick_batch = 100;    // periodic tasks a tick pass plans (CommandService::tick_pass)
 };
 
 class CommandService {

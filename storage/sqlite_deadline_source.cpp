@@ -50,7 +50,7 @@ const std::string kOccurrenceSlots = std::string(R"sql(
 // repeat: a batch reads its own rows, in id order, after the last one the
 // caller saw.
 const std::string kPeriodicTasksAfter = R"sql(
-  SELECT id FROM tasks INDEXED BY open_periodic_tasks
+  SELECT id, view FROM tasks INDEXED BY open_periodic_tasks
   WHERE is_open = 1 AND recurrence IN ('daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly')
     AND id > ? ORDER BY id LIMIT ?)sql";
 
@@ -95,17 +95,36 @@ void collect_ids(SQLite::Database& db, const std::string& sql, const std::string
   while (q.executeStep()) ids.insert(q.getColumn(0).getString());
 }
 
-engine::TaskView load_task(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement view(db, "SELECT view FROM tasks WHERE id = ?");
-  view.bind(1, id);
-  if (!view.executeStep()) throw std::runtime_error("task " + id + " vanished from the tasks table");
-  auto task = engine::task_view_from_json(nlohmann::json::parse(view.getColumn(0).getString()));
-  if (!task) throw std::runtime_error(task.error().message);
-  SQLite::Statement marks(db, "SELECT due_key, rung FROM deadline_marks WHERE task_id = ?");
-  marks.bind(1, id);
-  while (marks.executeStep()) task->deadline_marks[marks.getColumn(0).getString()].insert(marks.getColumn(1).getString());
-  return std::move(*task);
-}
+// Tasks as the projection keeps them: the stored view, with the rungs
+// recorded from deadline_marks. Both statements are prepared once for a
+// whole batch: preparing them per task cost as much as reading the rows.
+class TaskLoader {
+ public:
+  explicit TaskLoader(SQLite::Database& db)
+      : view_(db, "SELECT view FROM tasks WHERE id = ?"),
+        marks_(db, "SELECT due_key, rung FROM deadline_marks WHERE task_id = ?") {}
+
+  engine::TaskView load(const std::string& id) {
+    view_.reset();
+    view_.bind(1, id);
+    if (!view_.executeStep()) throw std::runtime_error("task " + id + " vanished from the tasks table");
+    return from_view(id, view_.getColumn(0).getString());
+  }
+
+  engine::TaskView from_view(const std::string& id, const std::string& view) {
+    auto task = engine::task_view_from_json(nlohmann::json::parse(view));
+    if (!task) throw std::runtime_error(task.error().message);
+    marks_.reset();
+    marks_.bind(1, id);
+    while (marks_.executeStep())
+      task->deadline_marks[marks_.getColumn(0).getString()].insert(marks_.getColumn(1).getString());
+    return std::move(*task);
+  }
+
+ private:
+  SQLite::Statement view_;
+  SQLite::Statement marks_;
+};
 
 }  // namespace
 
@@ -127,7 +146,8 @@ engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::tasks_due_by
     collect_ids(db, kTasksWithReportDue, kDawn, yesterday, batch, ids);
     collect_ids(db, kTasksWithReportDue, today, today, kAll, ids);
     std::vector<engine::TaskView> out;
-    for (const auto& id : ids) out.push_back(load_task(db, id));
+    TaskLoader loader(db);
+    for (const auto& id : ids) out.push_back(loader.load(id));
     std::sort(out.begin(), out.end(),
               [](const engine::TaskView& a, const engine::TaskView& b) { return engine::id_less(a.id, b.id); });
     return out;
@@ -146,11 +166,9 @@ engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::periodic_tas
     SQLite::Statement q(db, kPeriodicTasksAfter);
     q.bind(1, after);
     q.bind(2, static_cast<std::int64_t>(limit));
-    std::vector<std::string> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+    TaskLoader loader(db);
     std::vector<engine::TaskView> out;
-    out.reserve(ids.size());
-    for (const auto& id : ids) out.push_back(load_task(db, id));
+    while (q.executeStep()) out.push_back(loader.from_view(q.getColumn(0).getString(), q.getColumn(1).getString()));
     return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": finding the periodic reports to plan");
