@@ -66,7 +66,7 @@ void Runtime::run_group() {
     if (results[i])
       for (const auto& event : *results[i])
         for (const auto& subscriber : subscribers_) subscriber(event);
-    if (group[i].done) group[i].done(results[i]);
+    if (group[i].done) group[i].done(std::move(results[i]));
   }
 }
 

@@ -40,7 +40,9 @@ namespace cvtrack::engine {
 class Runtime {
  public:
   using Work = std::function<Result<std::vector<RecordedEvent>>(CommandService&)>;
-  using Done = std::function<void(const Result<std::vector<RecordedEvent>>&)>;
+  // Given the result to keep: an answer built from it can be built off the
+  // strand without copying it there.
+  using Done = std::function<void(Result<std::vector<RecordedEvent>>)>;
   using Subscriber = std::function<void(const RecordedEvent&)>;
 
   Runtime(boost::asio::any_io_executor executor, CommandService& service);

@@ -3,7 +3,8 @@
 // The JSON API (README.md#http-api): authenticate the bearer token, check
 // what the caller may do (engine/access.hpp), read from a pooled
 // connection or post the command to the engine runtime, and answer. A
-// write is answered from the engine strand once its group is durable.
+// write is answered once its group is durable; the answer is built off the
+// engine strand.
 // Every refusal (401, 403) is written to the security log.
 #pragma once
 
@@ -43,7 +44,7 @@ class Api {
   explicit Api(ServeContext& context) : ctx_(context) {}
 
   // Answers a request under /api/: `reply` is called exactly once, maybe
-  // later and from the engine strand.
+  // later and from another of the server's threads.
   void handle(const Request& request, const std::string& peer, Reply reply);
 
   // GET /api/events: the caller's filter and where to resume, or the

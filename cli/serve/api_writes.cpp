@@ -4,6 +4,8 @@
 // and the answer is sent once the write group holding it is durable.
 #include <memory>
 
+#include <boost/asio/post.hpp>
+
 #include "cli/commands/output_format.hpp"
 #include "cli/serve/api.hpp"
 #include "cli/serve/command_body.hpp"
@@ -82,11 +84,16 @@ void post_task_action(ServeContext& ctx, Call& call, const std::string& id, cons
         if (written) *after = std::move(view);
         return written;
       },
-      [reply, after, answer = Answer(ctx, call)](const engine::Result<std::vector<engine::RecordedEvent>>& written) {
-        if (!written) return reply(answer.error(written.error()));
-        json body{{"events", cli::events_json(*written)}};
-        if (*after) body["task"] = answer.task(**after);
-        reply(answer.ok(http::status::ok, body));
+      [reply, after, answer = Answer(ctx, call), io = ctx.io](engine::Result<std::vector<engine::RecordedEvent>> written) {
+        // The answer is built on the server's threads: its JSON (the
+        // events, the task and its status) built on the strand held up
+        // every later command (perf: ~10% of the strand at 64 clients).
+        boost::asio::post(io, [reply, after, answer, written = std::move(written)] {
+          if (!written) return reply(answer.error(written.error()));
+          json body{{"events", cli::events_json(*written)}};
+          if (*after) body["task"] = answer.task(**after);
+          reply(answer.ok(http::status::ok, body));
+        });
       });
 }
 
