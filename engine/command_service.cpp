@@ -122,23 +122,38 @@ Result<nlohmann::json> CommandService::directory_original() const {
 
 Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request, TaskView* after,
                                                            const Precondition& may_act) {
-  auto stream = store_.read_stream(request.task);
-  if (!stream) return stream.error();
+  // The task as the store keeps it when it does (one row, however long
+  // the task's history), else folded from its events.
+  auto kept = store_.kept_task(request.task);
+  if (!kept) return kept.error();
+  TaskView task;
+  StreamHead head;
+  if (*kept) {
+    task = std::move((*kept)->task);
+    head = std::move((*kept)->head);
+  } else {
+    auto stream = store_.read_stream(request.task);
+    if (!stream) return stream.error();
+    task = fold_task(*stream);
+    head = head_of(*stream);
+  }
   auto registry = current_bodies();
   if (!registry) return registry.error();
   request.recorded_at = to_utc_iso(clock_.now());
-  TaskView task = fold_task(*stream);
   if (may_act) {
     // As task() says it: the caller learns the task is unknown before
     // anything about who may act on it.
-    if (!is_task_stream(request.task) || stream->empty()) return no_such_task(request.task);
+    if (!is_task_stream(request.task) || !task.exists()) return no_such_task(request.task);
     if (auto allowed = may_act(task); !allowed) return allowed.error();
   }
   auto decision = decide(task, request, **registry);
   if (!decision) return decision.error();
-  // The store need not read the task's stream back to project it.
+  // The store need not read the task's events back to project it.
   for (auto& batch : *decision)
-    if (batch.stream == request.task) batch.read = &*stream;
+    if (batch.stream == request.task) {
+      batch.folded = &task;
+      batch.folded_at = head;
+    }
   auto written = store_.append(*decision);
   if (written && after) {
     for (const auto& e : *written)

@@ -18,6 +18,8 @@
 
 namespace cvtrack::engine {
 
+struct TaskView;  // engine/task_view.hpp, which includes this header
+
 // Streams: "register" (the incoming-document register), "D3" (a document),
 // "T3.5" (a task; "T3.5.2" a task delegated from it), "directory".
 using StreamId = std::string;
@@ -42,17 +44,30 @@ struct RecordedEvent {
   std::string hash;      // sha256 of hash_input(*this)
 };
 
+// The newest event of a stream: its version (0 and an empty hash when the
+// stream does not exist) and its hash. The hash chain makes the hash name
+// the stream's whole content (and the log's up to it), so a cache of what a
+// stream folds to is still good while its head's hash is the same.
+struct StreamHead {
+  int version = 0;
+  std::string hash;
+  friend bool operator==(const StreamHead&, const StreamHead&) = default;
+};
+
 // All events a command writes to one stream, with the version the command
 // read. The store refuses the whole command if any stream moved on.
 struct StreamAppend {
   StreamId stream;
   int expected_version = 0;  // 0: the stream must not exist yet
   std::vector<NewEvent> events;
-  // The stream's events as the command read them, when it has them (null
-  // otherwise; it must outlive the append). A store that keeps projections
-  // uses them instead of reading the stream back, but only when their last
-  // hash is the stream's head: the hash chain then proves them current.
-  const std::vector<RecordedEvent>* read = nullptr;
+  // The task the command decided on, when the stream is a task's (null
+  // otherwise; it must outlive the append): what the stream folded to when
+  // its head was `folded_at`. A store that keeps projections uses it
+  // instead of reading the task's events back and folding them, but only
+  // when `folded_at` is still the stream's head: the hash chain then
+  // proves it current.
+  const TaskView* folded = nullptr;
+  StreamHead folded_at = {};
 };
 
 inline const std::string kGenesisHash(64, '0');

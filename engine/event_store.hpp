@@ -11,17 +11,15 @@
 
 #include "engine/event.hpp"
 #include "engine/result.hpp"
+#include "engine/task_view.hpp"
 
 namespace cvtrack::engine {
 
-// The newest event of a stream: its version (0 and an empty hash when the
-// stream does not exist) and its hash. The hash chain makes the hash name
-// the stream's whole content (and the log's up to it), so a cache of what a
-// stream folds to is still good while its head's hash is the same.
-struct StreamHead {
-  int version = 0;
-  std::string hash;
-  friend bool operator==(const StreamHead&, const StreamHead&) = default;
+// A task's state as a store keeps it, and the head of the stream it is the
+// fold of.
+struct KeptTask {
+  TaskView task;
+  StreamHead head;
 };
 
 class EventStore {
@@ -46,6 +44,13 @@ class EventStore {
     if (events->empty()) return StreamHead{};
     return StreamHead{events->back().version, events->back().hash};
   }
+
+  // The task `stream` folds to, as the store keeps it (a projection), when
+  // it keeps one in step with the stream's head; nullopt otherwise (no
+  // such task, nothing kept, a kept state it cannot read), and callers
+  // read and fold the stream. Reading a task's whole history costs with
+  // its length; what is kept does not.
+  virtual Result<std::optional<KeptTask>> kept_task(const StreamId&) const { return std::optional<KeptTask>(); }
 
   // Every event with seq > after, in seq order.
   virtual Result<std::vector<RecordedEvent>> read_all(std::int64_t after = 0) const = 0;

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <span>
+#include <stdexcept>
 
 #include "engine/apply.hpp"
 #include "engine/deadline_schedule.hpp"
@@ -188,6 +189,17 @@ void project_marks(StatementCache& statements, const engine::StreamId& task,
   }
 }
 
+// Every event of `stream` in the log, for a projection written whole.
+std::vector<engine::RecordedEvent> read_stream_events(StatementCache& statements, const engine::StreamId& stream) {
+  static const std::string sql =
+      std::string("SELECT ") + kEventColumns + " FROM events WHERE stream = ? ORDER BY version";
+  auto q = statements.get(sql);
+  q->bind(1, stream);
+  auto events = read_events(*q);
+  if (!events) throw std::runtime_error(events.error().message);
+  return std::move(*events);
+}
+
 // Replaces (or, when `replace` is false, only inserts) the rows of one
 // stream; false for tables just emptied, where there is nothing to delete.
 void project(StatementCache& statements, const engine::StreamId& stream,
@@ -211,9 +223,9 @@ bool has_projection(const engine::StreamId& stream) {
 
 void project_appended(StatementCache& statements, const engine::StreamId& stream,
                       const std::vector<engine::RecordedEvent>& before,
-                      std::span<const engine::RecordedEvent> added) {
+                      std::span<const engine::RecordedEvent> added, const engine::TaskView* folded) {
   if (engine::is_task_stream(stream)) {
-    if (before.empty()) {
+    if (!folded && before.empty()) {
       // A new stream has no rows yet (they derive from its events alone):
       // nothing to delete first.
       engine::TaskView task;
@@ -222,12 +234,21 @@ void project_appended(StatementCache& statements, const engine::StreamId& stream
       project_marks(statements, stream, added, false);
       return;
     }
-    engine::TaskView was = engine::fold_task(before);
+    // The command folded the task already to decide; folding its events
+    // again here applied its whole history a second time.
+    std::optional<engine::TaskView> refolded;
+    const engine::TaskView& was = folded ? *folded : refolded.emplace(engine::fold_task(before));
     engine::TaskView now = was;
     for (const auto& e : added) now = engine::apply(std::move(now), e);
     if (update_task(statements, was, now)) {
       // The marks of the earlier events are in place already.
       project_marks(statements, stream, added, false);
+      return;
+    }
+    if (folded) {
+      // Its row is missing: written whole, from the whole stream (the
+      // events just added are in the log already).
+      project(statements, stream, read_stream_events(statements, stream), true);
       return;
     }
   }

@@ -28,11 +28,13 @@ bool has_projection(const engine::StreamId& stream);
 // task's row is updated in the columns that changed (its indexes are
 // rewritten only where they must be) and only the new events' marks are
 // inserted. REQUIRES: `before` is the stream as it was (its rows in step
-// with it), `added` what was just appended, in version order. Throws
-// SQLite::Exception; callers run it inside their transaction.
+// with it), `added` what was just appended, in version order. For a task,
+// `folded` may stand for `before`: the task as it was (fold_task(before)),
+// which is then neither folded again nor read, and `before` is ignored.
+// Throws SQLite::Exception; callers run it inside their transaction.
 void project_appended(StatementCache& statements, const engine::StreamId& stream,
                       const std::vector<engine::RecordedEvent>& before,
-                      std::span<const engine::RecordedEvent> added);
+                      std::span<const engine::RecordedEvent> added, const engine::TaskView* folded = nullptr);
 
 // Empties every projection table of `target`'s connection and projects
 // every stream of `source`'s event log, reading it once, stream by stream.

@@ -3,7 +3,9 @@
 #include <span>
 #include <string>
 
+#include "engine/apply.hpp"
 #include "engine/memory_event_store.hpp"
+#include "engine/task_view_json.hpp"
 #include "storage/event_rows.hpp"
 #include "storage/projections.hpp"
 #include "storage/sqlite_impl.hpp"
@@ -138,32 +140,31 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
     auto [seq, prev_hash] = log_tail(statements);
     std::vector<engine::RecordedEvent> written;
     written.reserve(total);
-    // Each projected stream: the events it held before and where its new
-    // ones are in `written`. The events the command read are used when the
-    // stream's head is still their last (the hash chain proves them the
-    // same); otherwise they are read once. Nothing just written is read
-    // back. A stream given in two batches cannot get this far: the second
-    // batch's first version is already taken (UNIQUE (stream, version)).
+    // Each projected stream: what it held before and where its new events
+    // are in `written`. A task the command folded is used when the
+    // stream's head is still the one it was folded at (the hash chain
+    // proves it current); otherwise the events before are read once.
+    // Nothing just written is read back. A stream given in two batches
+    // cannot get this far: the second batch's first version is already
+    // taken (UNIQUE (stream, version)).
     struct Projected {
       const engine::StreamAppend* batch;
-      std::vector<engine::RecordedEvent> read_back;
-      bool use_read = false;
+      std::vector<engine::RecordedEvent> before;
+      const engine::TaskView* folded = nullptr;
       std::size_t first = 0;
-      const std::vector<engine::RecordedEvent>& before() const { return use_read ? *batch->read : read_back; }
     };
     std::vector<Projected> projected;
     for (std::size_t b = 0; b < batches.size(); ++b) {
       const auto& batch = batches[b];
       if (has_projection(batch.stream)) {
-        Projected p{&batch, {}, false, written.size()};
+        Projected p{&batch, {}, nullptr, written.size()};
         if (batch.expected_version > 0) {
-          const auto* read = batch.read;
-          p.use_read = read && read->size() == std::size_t(batch.expected_version) &&
-                       read->back().hash == heads[b].hash;
-          if (!p.use_read) {
+          if (batch.folded && engine::is_task_stream(batch.stream) && batch.folded_at == heads[b]) {
+            p.folded = batch.folded;
+          } else {
             auto before = read_stream_in(statements, batch.stream);
             if (!before) return before.error();
-            p.read_back = std::move(*before);
+            p.before = std::move(*before);
           }
         }
         projected.push_back(std::move(p));
@@ -185,8 +186,9 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
       }
     }
     for (const auto& p : projected)
-      project_appended(statements, p.batch->stream, p.before(),
-                       std::span<const engine::RecordedEvent>(written).subspan(p.first, p.batch->events.size()));
+      project_appended(statements, p.batch->stream, p.before,
+                       std::span<const engine::RecordedEvent>(written).subspan(p.first, p.batch->events.size()),
+                       p.folded);
     scope.commit();
     return written;
   } catch (const SQLite::Exception& e) {
@@ -213,6 +215,33 @@ engine::Result<engine::StreamHead> SqliteEventStore::stream_head(const engine::S
     return head_of(database_.impl().statements, stream);
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading stream " + stream);
+  }
+}
+
+engine::Result<std::optional<engine::KeptTask>> SqliteEventStore::kept_task(const engine::StreamId& stream) const {
+  using Kept = std::optional<engine::KeptTask>;
+  if (!engine::is_task_stream(stream)) return Kept();
+  try {
+    StatementCache& statements = database_.impl().statements;
+    engine::StreamHead head = head_of(statements, stream);
+    if (head.version == 0) return Kept();
+    auto row = statements.get("SELECT version, view FROM tasks WHERE id = ?");
+    row->bind(1, stream);
+    // No row, or one behind the log: the events are the truth.
+    if (!row->executeStep() || row->getColumn(0).getInt() != head.version) return Kept();
+    SQLite::Column view = row->getColumn(1);
+    const char* text = view.getText();
+    auto json = nlohmann::json::parse(text, text + view.getBytes(), nullptr, false);
+    if (json.is_discarded()) return Kept();
+    auto task = engine::task_view_from_json(json);
+    if (!task || task->id != stream || task->version != head.version) return Kept();
+    auto marks = statements.get("SELECT due_key, rung FROM deadline_marks WHERE task_id = ?");
+    marks->bind(1, stream);
+    while (marks->executeStep())
+      task->deadline_marks[marks->getColumn(0).getString()].insert(marks->getColumn(1).getString());
+    return Kept(engine::KeptTask{std::move(*task), std::move(head)});
+  } catch (const SQLite::Exception& e) {
+    return sqlite_error(e, database_.path() + ": reading task " + stream);
   }
 }
 

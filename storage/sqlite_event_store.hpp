@@ -9,6 +9,8 @@
 // the check. SQLite errors come back as values (sqlite_error), never throws.
 #pragma once
 
+#include <optional>
+
 #include "engine/event_store.hpp"
 #include "storage/sqlite_database.hpp"
 
@@ -25,6 +27,12 @@ class SqliteEventStore final : public engine::EventStore {
   engine::Result<std::vector<engine::RecordedEvent>> read_all(std::int64_t after = 0) const override;
   // One row of the UNIQUE (stream, version) index.
   engine::Result<engine::StreamHead> stream_head(const engine::StreamId& stream) const override;
+  // The task's row of the tasks projection (its JSON view) and its deadline
+  // marks, when the row is at the stream's head version: three indexed
+  // reads, however long the task's history. The row is written in the
+  // transaction that appends the events it folds, so at the same version
+  // it is their fold (verify_log checks exactly that).
+  engine::Result<std::optional<engine::KeptTask>> kept_task(const engine::StreamId& stream) const override;
 
   // Group commit: BEGIN IMMEDIATE ... COMMIT around many appends, each of
   // which is then a SAVEPOINT (rolled back alone when it fails). COMMIT

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "engine/apply.hpp"
 #include "engine/event_types.hpp"
 #include "engine/task_decide.hpp"
 #include "tests/engine/engine_harness.hpp"
@@ -25,6 +26,37 @@ class FailingEventStore final : public EventStore {
   }
   Result<std::vector<RecordedEvent>> read_stream(const StreamId& s) const override { return inner_.read_stream(s); }
   Result<std::vector<RecordedEvent>> read_all(std::int64_t after) const override { return inner_.read_all(after); }
+
+ private:
+  EventStore& inner_;
+};
+
+// A store that keeps tasks, as one with projections does: it offers the
+// fold of a task's stream, marked so that its use shows, and counts the
+// reads of the task's events and what each append is handed.
+class KeepingEventStore final : public EventStore {
+ public:
+  explicit KeepingEventStore(EventStore& inner) : inner_(inner) {}
+  bool keep = true;
+  mutable int task_reads = 0;
+  std::vector<StreamAppend> appended;
+  Result<std::vector<RecordedEvent>> append(const std::vector<StreamAppend>& batches) override {
+    appended = batches;
+    return inner_.append(batches);
+  }
+  Result<std::vector<RecordedEvent>> read_stream(const StreamId& s) const override {
+    if (is_task_stream(s)) ++task_reads;
+    return inner_.read_stream(s);
+  }
+  Result<std::vector<RecordedEvent>> read_all(std::int64_t after) const override { return inner_.read_all(after); }
+  Result<std::optional<KeptTask>> kept_task(const StreamId& s) const override {
+    if (!keep || !is_task_stream(s)) return std::optional<KeptTask>();
+    auto events = inner_.read_stream(s);
+    if (!events || events->empty()) return std::optional<KeptTask>();
+    KeptTask kept{fold_task(*events), {events->back().version, events->back().hash}};
+    kept.task.note = "kept";
+    return std::optional<KeptTask>(std::move(kept));
+  }
 
  private:
   EventStore& inner_;
@@ -342,5 +374,46 @@ TEST_SUITE("engine/command_service") {
     REQUIRE_FALSE(tick);
     CHECK(memory.size() == before);
     CHECK(service.task("T1.1")->state == TaskState::assigned);
+  }
+
+  TEST_CASE("issue 6: a command decides on the task its store keeps, without reading the task's events") {
+    EngineHarness h;
+    KeepingEventStore store(h.store);
+    CommandService service(store, h.clock, h.calendar);
+    auto head = h.store.stream_head("T1.1");
+    REQUIRE(head);
+    TaskView after;
+    auto acked = service.execute({"T1.1", Acknowledge{}, "ubnd-huyen", day("2021-09-08"), ""}, &after);
+    REQUIRE(acked);
+    CHECK(store.task_reads == 0);
+    CHECK(after.state == TaskState::acknowledged);
+    CHECK(after.note == "kept");
+    // Handed on to the store, with the head it was kept at.
+    REQUIRE(store.appended.size() == 1);
+    CHECK(store.appended[0].folded != nullptr);
+    CHECK(store.appended[0].folded_at == *head);
+  }
+
+  TEST_CASE("issue 6: a store that keeps nothing: the command reads and folds the task, and hands on the fold") {
+    EngineHarness h;
+    KeepingEventStore store(h.store);
+    store.keep = false;
+    CommandService service(store, h.clock, h.calendar);
+    auto head = h.store.stream_head("T1.1");
+    REQUIRE(head);
+    TaskView after;
+    REQUIRE(service.execute({"T1.1", Acknowledge{}, "ubnd-huyen", day("2021-09-08"), ""}, &after));
+    CHECK(store.task_reads == 1);
+    CHECK(after.note != "kept");
+    REQUIRE(store.appended.size() == 1);
+    CHECK(store.appended[0].folded != nullptr);
+    CHECK(store.appended[0].folded_at == *head);
+    // Unknown to both: refused as before, nothing written.
+    store.appended.clear();
+    auto refused = service.execute({"T9.9", Acknowledge{}, "ubnd-huyen", day("2021-09-08"), ""}, nullptr,
+                                   [](const TaskView&) -> Status { return Ok{}; });
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::not_found);
+    CHECK(store.appended.empty());
   }
 }

@@ -5,7 +5,9 @@
 // the projections must equal a replay of the whole log (verify_log).
 #include <doctest/doctest.h>
 
+#include "engine/apply.hpp"
 #include "engine/command_service.hpp"
+#include "engine/task_view_json.hpp"
 #include "storage/log_maintenance.hpp"
 #include "storage/sqlite_event_store.hpp"
 #include "storage/sqlite_impl.hpp"
@@ -83,30 +85,102 @@ TEST_SUITE("storage/appended_projection") {
           "in_progress 40");
   }
 
-  TEST_CASE("issue 6: events handed to the store that are not the stream's current ones are not used") {
-    // The store uses the events a command read only when their last hash is
-    // the stream's head; otherwise it reads the stream itself.
+  TEST_CASE("issue 6: a task handed to the store folded at a head that is not the stream's is not used") {
+    // The store uses the task a command folded only when the head it was
+    // folded at is the stream's head; otherwise it reads the stream itself.
     Site s;
     s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
     auto current = s.store.read_stream("T1.1");
     REQUIRE(current);
-    std::vector<RecordedEvent> stale = *current;
-    stale.back().hash = std::string(64, 'f');
-    stale.back().event.payload = {{"state", {{"old", "assigned"}, {"new", "cancelled"}}}};
+    TaskView stale = fold_task(*current);
+    stale.state = TaskState::cancelled;
     StreamAppend progress{"T1.1", int(current->size()),
                           {NewEvent{"progress_reported",
                                     {{"progress", {{"old", 0}, {"new", 30}}}, {"note", "đang làm"}},
                                     "ubnd-huyen", "2021-09-09T05:00:00Z", day("2021-09-09")}},
-                          &stale};
+                          &stale, StreamHead{int(current->size()), std::string(64, 'f')}};
     REQUIRE(s.store.append({progress}));
     s.check_projections();
-    CHECK(s.raw().execAndGet("SELECT state FROM tasks WHERE id = 'T1.1'").getString() == "acknowledged");
+    CHECK(s.raw().execAndGet("SELECT state || ' ' || progress FROM tasks WHERE id = 'T1.1'").getString() ==
+          "acknowledged 30");
   }
 
   TEST_CASE("issue 6: a task whose row is missing is written whole by its next command") {
     Site s;
     s.raw().exec("DELETE FROM tasks WHERE id = 'T1.1'");
     s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    s.check_projections();
+  }
+
+  TEST_CASE("issue 6: the task a command folded is projected from, not read and folded again") {
+    // Marked so that its use shows: a fold of the stream would not have
+    // this directive, and the row's JSON view is written from the task.
+    Site s;
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    auto current = s.store.read_stream("T1.1");
+    REQUIRE(current);
+    TaskView folded = fold_task(*current);
+    folded.directive = "9.9";
+    StreamAppend progress{"T1.1", int(current->size()),
+                          {NewEvent{"progress_reported",
+                                    {{"progress", {{"old", 0}, {"new", 30}}}, {"note", "đang làm"}},
+                                    "ubnd-huyen", "2021-09-09T05:00:00Z", day("2021-09-09")}},
+                          &folded, *s.store.stream_head("T1.1")};
+    REQUIRE(s.store.append({progress}));
+    CHECK(s.raw().execAndGet("SELECT json_extract(view, '$.directive') FROM tasks WHERE id = 'T1.1'").getString() ==
+          "9.9");
+  }
+
+  TEST_CASE("issue 6: a task with a folded state whose row is missing is written whole from its events") {
+    Site s;
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    auto current = s.store.read_stream("T1.1");
+    REQUIRE(current);
+    TaskView folded = fold_task(*current);
+    s.raw().exec("DELETE FROM tasks WHERE id = 'T1.1'");
+    StreamAppend progress{"T1.1", int(current->size()),
+                          {NewEvent{"progress_reported",
+                                    {{"progress", {{"old", 0}, {"new", 30}}}, {"note", "đang làm"}},
+                                    "ubnd-huyen", "2021-09-09T05:00:00Z", day("2021-09-09")}},
+                          &folded, *s.store.stream_head("T1.1")};
+    REQUIRE(s.store.append({progress}));
+    s.check_projections();
+  }
+
+  TEST_CASE("issue 6: the task the store keeps is the fold of its stream, deadline marks included") {
+    Site s;
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    s.run("T1.1", Delegate{{"phong-yte"}, day("2021-09-25"), "phần y tế"}, "2021-09-10", "ubnd-huyen");
+    s.run("T1.3", SubmitReport{std::nullopt, "tháng 9"}, "2021-09-18", "phong-yte");
+    REQUIRE(s.service.record_deadline_marks({*s.service.task("T1.2")}, noon("2021-10-01"), {3, 1}));
+    for (const char* id : {"T1.1", "T1.1.1", "T1.2", "T1.3", "T1.4", "T1.5"}) {
+      INFO(id);
+      auto events = s.store.read_stream(id);
+      REQUIRE(events);
+      TaskView folded = fold_task(*events);
+      auto kept = s.store.kept_task(id);
+      REQUIRE(kept);
+      REQUIRE(*kept);
+      CHECK((*kept)->head == StreamHead{events->back().version, events->back().hash});
+      CHECK(to_json((*kept)->task) == to_json(folded));
+      CHECK((*kept)->task.deadline_marks == folded.deadline_marks);
+    }
+    CHECK_FALSE(s.service.task("T1.2")->deadline_marks.empty());
+  }
+
+  TEST_CASE("issue 6: a task whose row is behind its stream, or missing, is not kept: its events are read") {
+    Site s;
+    s.run("T1.1", Acknowledge{}, "2021-09-08", "ubnd-huyen");
+    s.raw().exec("UPDATE tasks SET version = version - 1 WHERE id = 'T1.1'");
+    CHECK_FALSE(*s.store.kept_task("T1.1"));
+    s.raw().exec("DELETE FROM tasks WHERE id = 'T1.2'");
+    CHECK_FALSE(*s.store.kept_task("T1.2"));
+    CHECK_FALSE(*s.store.kept_task("T9.9"));
+    CHECK_FALSE(*s.store.kept_task("D1"));
+    CHECK(*s.store.kept_task("T1.3"));
+    // Decided on the events, and the rows are brought back in step.
+    s.run("T1.1", ReportProgress{40, "đang rà soát"}, "2021-09-09", "ubnd-huyen");
+    s.run("T1.2", Acknowledge{}, "2021-09-09", "phong-yte");
     s.check_projections();
   }
 }
