@@ -10,13 +10,13 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <tuple>
 
 #include "engine/command_service.hpp"
 #include "engine/event_types.hpp"
 #include "storage/log_maintenance.hpp"
 #include "storage/sqlite_deadline_source.hpp"
 #include "storage/sqlite_event_store.hpp"
+#include "tests/engine/event_contents.hpp"
 #include "workflows/document_reader.hpp"
 
 using namespace cvtrack;
@@ -55,20 +55,6 @@ struct Site {
   CommandService service;
 };
 
-using EventContent = std::tuple<std::string, std::string, std::string, std::string, std::string>;
-
-// What each event says, by stream and version, without where it landed in
-// the log (seq, hashes): the passes append in another order.
-std::map<std::pair<StreamId, int>, EventContent> contents(const Site& site) {
-  auto log = site.store.read_all();
-  REQUIRE(log);
-  std::map<std::pair<StreamId, int>, EventContent> out;
-  for (const auto& e : *log)
-    out[{e.stream, e.version}] = {e.event.type, e.event.payload.dump(), e.event.actor, e.event.recorded_at,
-                                  to_iso(e.event.effective_on)};
-  return out;
-}
-
 }  // namespace
 
 TEST_SUITE("cli/tick_real_documents") {
@@ -95,7 +81,7 @@ TEST_SUITE("cli/tick_real_documents") {
     // passed, reminders given.
     CHECK(recorded[event_type::occurrence_scheduled] > 50);
     CHECK(recorded[event_type::task_overdue] > 10);
-    CHECK(contents(by_passes) == contents(by_replay));
+    CHECK(test::event_contents(by_passes.store) == test::event_contents(by_replay.store));
     auto verified = storage::verify_log(*by_passes.db);
     REQUIRE(verified);
     INFO(verified->problem);

@@ -4,17 +4,16 @@
 // posting each pass as its own command.
 #include <doctest/doctest.h>
 
-#include <map>
 #include <set>
-#include <tuple>
 
 #include <boost/asio/io_context.hpp>
 
 #include "engine/event_types.hpp"
-#include "engine/runtime.hpp"
 #include "engine/reporting_schedule.hpp"
+#include "engine/runtime.hpp"
 #include "storage/schema.hpp"
 #include "storage/sqlite_deadline_source.hpp"
+#include "tests/engine/event_contents.hpp"
 #include "tests/storage/sample_site.hpp"
 
 using namespace cvtrack;
@@ -23,20 +22,6 @@ using cvtrack::test::day;
 using cvtrack::test::SampleSite;
 
 namespace {
-
-// What an event says, without where it landed in the log (seq, hashes):
-// two ticks that append the same events in another order agree on these.
-using EventContent = std::tuple<std::string, std::string, std::string, std::string, std::string>;
-
-std::map<std::pair<StreamId, int>, EventContent> contents(const SampleSite& site) {
-  auto log = site.store.read_all();
-  REQUIRE(log);
-  std::map<std::pair<StreamId, int>, EventContent> out;
-  for (const auto& e : *log)
-    out[{e.stream, e.version}] = {e.event.type, e.event.payload.dump(), e.event.actor, e.event.recorded_at,
-                                  to_iso(e.event.effective_on)};
-  return out;
-}
 
 // The SQLite source, counting the questions a tick pass asks: one pass
 // asks one of these two.
@@ -94,7 +79,7 @@ TEST_SUITE("storage/tick_passes") {
     }
     CHECK(occurrences > 12);
     CHECK(overdue == 2);
-    CHECK(contents(by_passes) == contents(by_replay));
+    CHECK(test::event_contents(by_passes.store) == test::event_contents(by_replay.store));
     by_passes.check_projections();
   }
 
