@@ -58,4 +58,13 @@ void insert_event(StatementCache& statements, const engine::RecordedEvent& e, co
   insert.exec();
 }
 
+engine::Result<std::vector<engine::RecordedEvent>> read_stream_events(StatementCache& statements,
+                                                                      const engine::StreamId& stream) {
+  static const std::string sql =
+      std::string("SELECT ") + kEventColumns + " FROM events WHERE stream = ? ORDER BY version";
+  auto q = statements.get(sql);
+  q->bind(1, stream);
+  return read_events(*q);
+}
+
 }  // namespace cvtrack::storage

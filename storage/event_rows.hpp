@@ -24,6 +24,10 @@ engine::Result<engine::RecordedEvent> read_event_row(SQLite::Statement& query);
 // payload or date no longer parses (altered by hand) is an error naming it.
 engine::Result<std::vector<engine::RecordedEvent>> read_events(SQLite::Statement& query);
 
+// Every event of `stream`, oldest first, with the connection's statement.
+engine::Result<std::vector<engine::RecordedEvent>> read_stream_events(StatementCache& statements,
+                                                                      const engine::StreamId& stream);
+
 // `payload_json` is event.payload.dump(), which the caller has already
 // made for the hash.
 void insert_event(StatementCache& statements, const engine::RecordedEvent& event, const std::string& payload_json);

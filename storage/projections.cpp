@@ -189,17 +189,6 @@ void project_marks(StatementCache& statements, const engine::StreamId& task,
   }
 }
 
-// Every event of `stream` in the log, for a projection written whole.
-std::vector<engine::RecordedEvent> read_stream_events(StatementCache& statements, const engine::StreamId& stream) {
-  static const std::string sql =
-      std::string("SELECT ") + kEventColumns + " FROM events WHERE stream = ? ORDER BY version";
-  auto q = statements.get(sql);
-  q->bind(1, stream);
-  auto events = read_events(*q);
-  if (!events) throw std::runtime_error(events.error().message);
-  return std::move(*events);
-}
-
 // Replaces (or, when `replace` is false, only inserts) the rows of one
 // stream; false for tables just emptied, where there is nothing to delete.
 void project(StatementCache& statements, const engine::StreamId& stream,
@@ -216,6 +205,13 @@ void project(StatementCache& statements, const engine::StreamId& stream,
 }
 
 }  // namespace
+
+void read_deadline_marks(StatementCache& statements, const engine::StreamId& id, engine::TaskView& task) {
+  auto marks = statements.get("SELECT due_key, rung FROM deadline_marks WHERE task_id = ?");
+  marks->bind(1, id);
+  while (marks->executeStep())
+    task.deadline_marks[marks->getColumn(0).getString()].insert(marks->getColumn(1).getString());
+}
 
 bool has_projection(const engine::StreamId& stream) {
   return engine::is_task_stream(stream) || engine::is_document_stream(stream) || stream == engine::kDirectoryStream;
@@ -248,7 +244,9 @@ void project_appended(StatementCache& statements, const engine::StreamId& stream
     if (folded) {
       // Its row is missing: written whole, from the whole stream (the
       // events just added are in the log already).
-      project(statements, stream, read_stream_events(statements, stream), true);
+      auto events = read_stream_events(statements, stream);
+      if (!events) throw std::runtime_error(events.error().message);
+      project(statements, stream, *events, true);
       return;
     }
   }

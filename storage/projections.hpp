@@ -15,9 +15,15 @@
 
 #include "engine/event.hpp"
 #include "engine/result.hpp"
+#include "engine/task_view.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace cvtrack::storage {
+
+// The rungs recorded for task `id` (its deadline_marks rows) into
+// task.deadline_marks: with the task's stored view, what its stream folds
+// to. Throws SQLite::Exception.
+void read_deadline_marks(StatementCache& statements, const engine::StreamId& id, engine::TaskView& task);
 
 // False for the streams no table is derived from (the register: its
 // entries are documents.doc_key), which appends need not read back.

@@ -5,6 +5,8 @@
 // is a new step in sqlite_database.cpp. Prose: README.md#data-directory-format.
 #pragma once
 
+#include <string>
+
 namespace cvtrack::storage {
 
 inline constexpr const char* kEventLogSchemaV2 = R"sql(
@@ -212,12 +214,12 @@ CREATE INDEX open_tasks_by_holder ON tasks (holder, deadline, id) WHERE is_open 
 // id order: what `tick` plans report occurrences for
 // (SqliteDeadlineSource::periodic_tasks reads them in batches). Tick
 // replayed the whole log to find them, minutes at a million tasks, on the
-// engine strand every six hours. The WHERE must match kOpenPeriodicTask in
-// sqlite_deadline_source.cpp term for term, or SQLite cannot use it.
-inline constexpr const char* kOpenPeriodicTasksV8 = R"sql(
-CREATE INDEX open_periodic_tasks ON tasks (id)
-  WHERE is_open = 1 AND recurrence IN ('daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly');
-)sql";
+// engine strand every six hours. Its WHERE is kOpenPeriodicTask, which a
+// query must repeat term for term for SQLite to use the index.
+inline constexpr const char* kOpenPeriodicTask =
+    "is_open = 1 AND recurrence IN ('daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly')";
+inline const std::string kOpenPeriodicTasksV8 =
+    std::string("CREATE INDEX open_periodic_tasks ON tasks (id) WHERE ") + kOpenPeriodicTask + ";";
 
 // The projection tables with the columns that order their rows, for
 // rebuild and verify.

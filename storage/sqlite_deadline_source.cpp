@@ -5,6 +5,8 @@
 
 #include "engine/apply.hpp"
 #include "engine/task_view_json.hpp"
+#include "storage/projections.hpp"
+#include "storage/schema.hpp"
 #include "storage/sqlite_impl.hpp"
 
 namespace cvtrack::storage {
@@ -46,13 +48,10 @@ const std::string kOccurrenceSlots = std::string(R"sql(
   WHERE o.submitted_on IS NULL AND o.due >= ? AND t.)sql") + kOpenTask + " ORDER BY o.due";
 
 // The open tasks with a periodic reporting duty, through the partial index
-// open_periodic_tasks (storage/schema.hpp v8), whose WHERE these terms
-// repeat: a batch reads its own rows, in id order, after the last one the
-// caller saw.
-const std::string kPeriodicTasksAfter = R"sql(
-  SELECT id, view FROM tasks INDEXED BY open_periodic_tasks
-  WHERE is_open = 1 AND recurrence IN ('daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly')
-    AND id > ? ORDER BY id LIMIT ?)sql";
+// open_periodic_tasks (storage/schema.hpp v8), whose WHERE this repeats: a
+// batch reads its own rows, in id order, after the last one the caller saw.
+const std::string kPeriodicTasksAfter = std::string("SELECT id, view FROM tasks INDEXED BY open_periodic_tasks WHERE ") +
+                                        kOpenPeriodicTask + " AND id > ? ORDER BY id LIMIT ?";
 
 Date parse_date(const std::string& text, const std::string& where) {
   auto date = engine::parse_iso_date(text);
@@ -95,36 +94,21 @@ void collect_ids(SQLite::Database& db, const std::string& sql, const std::string
   while (q.executeStep()) ids.insert(q.getColumn(0).getString());
 }
 
-// Tasks as the projection keeps them: the stored view, with the rungs
-// recorded from deadline_marks. Both statements are prepared once for a
-// whole batch: preparing them per task cost as much as reading the rows.
-class TaskLoader {
- public:
-  explicit TaskLoader(SQLite::Database& db)
-      : view_(db, "SELECT view FROM tasks WHERE id = ?"),
-        marks_(db, "SELECT due_key, rung FROM deadline_marks WHERE task_id = ?") {}
+// A task as the projection keeps it: its stored view, with the rungs
+// recorded. The connection's statements are prepared once, not per task.
+engine::TaskView stored_task(StatementCache& statements, const std::string& id, const std::string& view) {
+  auto task = engine::task_view_from_json(nlohmann::json::parse(view));
+  if (!task) throw std::runtime_error(task.error().message);
+  read_deadline_marks(statements, id, *task);
+  return std::move(*task);
+}
 
-  engine::TaskView load(const std::string& id) {
-    view_.reset();
-    view_.bind(1, id);
-    if (!view_.executeStep()) throw std::runtime_error("task " + id + " vanished from the tasks table");
-    return from_view(id, view_.getColumn(0).getString());
-  }
-
-  engine::TaskView from_view(const std::string& id, const std::string& view) {
-    auto task = engine::task_view_from_json(nlohmann::json::parse(view));
-    if (!task) throw std::runtime_error(task.error().message);
-    marks_.reset();
-    marks_.bind(1, id);
-    while (marks_.executeStep())
-      task->deadline_marks[marks_.getColumn(0).getString()].insert(marks_.getColumn(1).getString());
-    return std::move(*task);
-  }
-
- private:
-  SQLite::Statement view_;
-  SQLite::Statement marks_;
-};
+engine::TaskView load_task(StatementCache& statements, const std::string& id) {
+  auto row = statements.get("SELECT view FROM tasks WHERE id = ?");
+  row->bind(1, id);
+  if (!row->executeStep()) throw std::runtime_error("task " + id + " vanished from the tasks table");
+  return stored_task(statements, id, row->getColumn(0).getString());
+}
 
 }  // namespace
 
@@ -146,8 +130,7 @@ engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::tasks_due_by
     collect_ids(db, kTasksWithReportDue, kDawn, yesterday, batch, ids);
     collect_ids(db, kTasksWithReportDue, today, today, kAll, ids);
     std::vector<engine::TaskView> out;
-    TaskLoader loader(db);
-    for (const auto& id : ids) out.push_back(loader.load(id));
+    for (const auto& id : ids) out.push_back(load_task(database_.impl().statements, id));
     std::sort(out.begin(), out.end(),
               [](const engine::TaskView& a, const engine::TaskView& b) { return engine::id_less(a.id, b.id); });
     return out;
@@ -166,9 +149,9 @@ engine::Result<std::vector<engine::TaskView>> SqliteDeadlineSource::periodic_tas
     SQLite::Statement q(db, kPeriodicTasksAfter);
     q.bind(1, after);
     q.bind(2, static_cast<std::int64_t>(limit));
-    TaskLoader loader(db);
     std::vector<engine::TaskView> out;
-    while (q.executeStep()) out.push_back(loader.from_view(q.getColumn(0).getString(), q.getColumn(1).getString()));
+    while (q.executeStep())
+      out.push_back(stored_task(database_.impl().statements, q.getColumn(0).getString(), q.getColumn(1).getString()));
     return out;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": finding the periodic reports to plan");

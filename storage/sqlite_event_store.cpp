@@ -29,19 +29,6 @@ std::pair<std::int64_t, std::string> log_tail(StatementCache& statements) {
   return {q->getColumn(0).getInt64(), q->getColumn(1).getString()};
 }
 
-const std::string& stream_sql() {
-  static const std::string sql =
-      std::string("SELECT ") + kEventColumns + " FROM events WHERE stream = ? ORDER BY version";
-  return sql;
-}
-
-engine::Result<std::vector<engine::RecordedEvent>> read_stream_in(StatementCache& statements,
-                                                                   const engine::StreamId& stream) {
-  auto q = statements.get(stream_sql());
-  q->bind(1, stream);
-  return read_events(*q);
-}
-
 // Transaction control runs on every command: each text is prepared once
 // on the connection and kept (perf: sqlite3_exec parsing SAVEPOINT, RELEASE,
 // BEGIN and COMMIT anew each time was ~12% of serve's CPU at 64 clients).
@@ -162,7 +149,7 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
           if (batch.folded && engine::is_task_stream(batch.stream) && batch.folded_at == heads[b]) {
             p.folded = batch.folded;
           } else {
-            auto before = read_stream_in(statements, batch.stream);
+            auto before = read_stream_events(statements, batch.stream);
             if (!before) return before.error();
             p.before = std::move(*before);
           }
@@ -204,7 +191,7 @@ engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::append(
 engine::Result<std::vector<engine::RecordedEvent>> SqliteEventStore::read_stream(
     const engine::StreamId& stream) const {
   try {
-    return read_stream_in(database_.impl().statements, stream);
+    return read_stream_events(database_.impl().statements, stream);
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading stream " + stream);
   }
@@ -235,10 +222,7 @@ engine::Result<std::optional<engine::KeptTask>> SqliteEventStore::kept_task(cons
     if (json.is_discarded()) return Kept();
     auto task = engine::task_view_from_json(json);
     if (!task || task->id != stream || task->version != head.version) return Kept();
-    auto marks = statements.get("SELECT due_key, rung FROM deadline_marks WHERE task_id = ?");
-    marks->bind(1, stream);
-    while (marks->executeStep())
-      task->deadline_marks[marks->getColumn(0).getString()].insert(marks->getColumn(1).getString());
+    read_deadline_marks(statements, stream, *task);
     return Kept(engine::KeptTask{std::move(*task), std::move(head)});
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": reading task " + stream);
