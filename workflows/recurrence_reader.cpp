@@ -101,10 +101,12 @@ RecurrenceFound find_recurrence(const PhraseText& t, bool report_clause, bool op
       std::find(c.begin(), c.end(), Recurrence::weekly) != c.end())
     if (std::size_t at = find_hour(s); at != std::string::npos) found.schedule.time = time_at(s, at);
   // "bắt đầu từ ngày 15-01-2026", "từ ngày 13-3-2026 đến hết ngày 16-3-2026".
+  // Dates bound a cadence only: a clause without one is not searched for them.
+  if (c.empty()) return found;
   for (const auto& d : find_dates(t)) {
     std::string before = s.substr(d.begin > 20 ? d.begin - 20 : 0, d.begin > 20 ? 20 : d.begin);
     auto date = resolve(d, document_year);
-    if (!date || c.empty()) continue;
+    if (!date) continue;
     if (before.find("từ") != std::string::npos && before.find("đến") == std::string::npos)
       found.schedule.from = date;
     else if (before.find("đến") != std::string::npos)
