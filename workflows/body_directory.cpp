@@ -189,6 +189,24 @@ std::string spaced_punctuation(std::string_view folded) {
   return out;
 }
 
+// Does find_by_key() look `key` up as it is? Of name_key()'s steps, only
+// those that look at a word's neighbours can change words that came from
+// keys: a leading "các" is dropped, "tt" before another word spelled out.
+// Text with those goes the long way; so does any word name_key() would drop
+// or spell out.
+bool looked_up_as_is(std::string_view key) {
+  if (key.empty() || key.front() == ' ' || key.back() == ' ') return false;
+  for (std::size_t at = 0; at < key.size();) {
+    std::size_t end = std::min(key.find(' ', at), key.size());
+    std::string_view word = key.substr(at, end - at);
+    if (word.empty() || (at == 0 && word == "các") || word == "của" || expansion_of(word) != nullptr ||
+        (word == "tt" && end < key.size()))
+      return false;
+    at = end + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string name_key(std::string_view text) {
@@ -338,6 +356,7 @@ engine::Status BodyDirectory::index(std::string_view source_name) {
       if (members.empty() || members.back() != i) members.push_back(i);
     }
   }
+  index_composed_bodies();
   level_key_ = name_key(jurisdiction_.level);
   place_key_ = name_key(jurisdiction_.name);
   return engine::Ok{};
@@ -359,21 +378,53 @@ const Body* BodyDirectory::find_by_name(std::string_view name) const {
 }
 
 const Body* BodyDirectory::find_by_key(std::string_view key) const {
-  // Of name_key()'s steps, only those that look at a word's neighbours can
-  // change words that came from keys: a leading "các" is dropped, "tt"
-  // before another word spelled out. Text with those goes the long way; so
-  // does any word name_key() would drop or spell out.
-  bool rekey = key.empty() || key.front() == ' ' || key.back() == ' ';
-  for (std::size_t at = 0; !rekey && at < key.size();) {
-    std::size_t end = std::min(key.find(' ', at), key.size());
-    std::string_view word = key.substr(at, end - at);
-    rekey = word.empty() || (at == 0 && word == "các") || word == "của" || expansion_of(word) != nullptr ||
-            (word == "tt" && end < key.size());
-    at = end + 1;
-  }
-  if (rekey) return find_by_name(key);
+  if (!looked_up_as_is(key)) return find_by_name(key);
   auto it = by_name_key_.find(key);
   return it == by_name_key_.end() ? nullptr : &bodies_[it->second];
+}
+
+// find_by_key(head + " " + name) looks the key up as it is exactly when
+// "head x" and "x name" both are (x a plain word): the words of the head
+// keep their places (the first is first, each has a word after it), and
+// the words of the name theirs (none is first, the last is last).
+void BodyDirectory::index_composed_bodies() {
+  composed_.assign(groups_.size(), {});
+  composed_indexed_.assign(groups_.size(), true);
+  std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, ComposedBody>>> by_name;  // -> group
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    for (std::size_t member : member_indices_[g]) {
+      for (std::size_t n = 0; n < name_keys_[member].size(); ++n) {
+        const std::string& name = name_keys_[member][n];
+        if (!looked_up_as_is("x " + name)) composed_indexed_[g] = false;
+        by_name[name].push_back({g, {member, n, 0}});
+      }
+    }
+  }
+  for (const auto& [key, body] : by_name_key_) {
+    for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+      auto named = by_name.find(std::string_view(key).substr(space + 1));
+      if (named == by_name.end()) continue;
+      for (auto [g, composed] : named->second) {
+        composed.body = body;
+        composed_[g][key.substr(0, space)].push_back(composed);
+      }
+    }
+  }
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (!composed_indexed_[g]) composed_[g].clear();
+    for (auto& [head, bodies] : composed_[g])
+      std::sort(bodies.begin(), bodies.end(), [](const ComposedBody& a, const ComposedBody& b) {
+        return a.member != b.member ? a.member < b.member : a.name < b.name;
+      });
+  }
+}
+
+const std::vector<BodyDirectory::ComposedBody>* BodyDirectory::composed_bodies(std::size_t group,
+                                                                               std::string_view head) const {
+  static const std::vector<ComposedBody> none;
+  if (!composed_indexed_[group] || !looked_up_as_is(std::string(head) + " x")) return nullptr;
+  auto it = composed_[group].find(head);
+  return it == composed_[group].end() ? &none : &it->second;
 }
 
 const BodyGroup* BodyDirectory::find_group_by_phrase(std::string_view phrase) const {

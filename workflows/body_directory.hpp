@@ -98,6 +98,23 @@ class BodyDirectory {
   const std::vector<std::size_t>& member_indices(std::size_t group_index) const {
     return member_indices_[group_index];
   }
+  // A body whose key is a head composed with the name of a group's member:
+  // "ủy ban nhân dân" + " " + "xã xuân hồng" is the key of "UBND xã Xuân
+  // Hồng", member "Xã Xuân Hồng" of the group "các xã, thị trấn".
+  struct ComposedBody {
+    std::size_t member;  // index into bodies() of the group's member
+    std::size_t name;    // index into name_keys(member)
+    std::size_t body;    // index into bodies() of the body with that key
+  };
+  // Every body find_by_key(head + " " + name) finds for each member of
+  // groups()[group] and each of its name_keys(), ordered by member (file
+  // order) and then by name. Indexed when the directory is loaded, because a
+  // resolver asks it for "UBND các xã …" in document after document and
+  // composing each member's key then was a look-up per member per name.
+  // nullptr when find_by_key would not look the composed keys up as they are
+  // (a head with a word name_key() spells out, such as "tt"): compose them.
+  const std::vector<ComposedBody>* composed_bodies(std::size_t group, std::string_view head) const;
+
   // name_key() of the jurisdiction's level ("huyện") and name ("xuân trường").
   const std::string& level_key() const { return level_key_; }
   const std::string& place_key() const { return place_key_; }
@@ -128,6 +145,11 @@ class BodyDirectory {
   std::vector<GroupPhraseKey> group_phrase_keys_;
   std::vector<std::vector<std::string>> name_keys_;        // per body
   std::vector<std::vector<std::size_t>> member_indices_;   // per group
+  // Per group: heads -> composed bodies; empty when some member's name would
+  // not be looked up as it is after a head.
+  std::vector<std::map<std::string, std::vector<ComposedBody>, std::less<>>> composed_;
+  std::vector<bool> composed_indexed_;                     // per group
+  void index_composed_bodies();
   std::string level_key_;
   std::string place_key_;
 };

@@ -149,6 +149,21 @@ std::vector<std::size_t> BodyResolver::valid_members(std::size_t group) const {
 // commune whose UBND is missing from the file) is left out.
 std::vector<std::string> BodyResolver::each_member_head(std::size_t group, const std::string& head) const {
   std::vector<std::string> ids;
+  const auto valid = [&](std::size_t body) {
+    return !as_of_ || BodyDirectory::is_valid_on(directory_.bodies()[body], *as_of_);
+  };
+  // The directory's index holds, for each member in order and each of its
+  // names in order, the body find_valid(head + " " + name) would look at.
+  if (const auto* composed = directory_.composed_bodies(group, head)) {
+    std::size_t given = std::string::npos;  // the member whose body was found
+    for (const BodyDirectory::ComposedBody& c : *composed) {
+      if (c.member == given || !valid(c.member) || !valid(c.body)) continue;
+      given = c.member;  // its first name that finds a body is its only one
+      const std::string& id = directory_.bodies()[c.body].id;
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    return ids;
+  }
   for (std::size_t member : valid_members(group)) {
     for (const std::string& name : directory_.name_keys(member)) {
       if (auto id = find_valid(head + " " + name)) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "workflows/data_paths.hpp"
@@ -38,6 +39,20 @@ const std::string kHuyen = R"({"id": "huyen", "name": "Huyện Xuân Trường",
 const std::string kXa =
     R"({"id": "xa-xuan-hong", "name": "Xã Xuân Hồng", "kind": "commune", "parent": "huyen",
         "aliases": ["Xuân Hồng"], "groups": ["cac-xa"]})";
+
+// What composed_bodies() indexes, composed the way it was before the index:
+// each member in order, each of its names in order, looked up by key.
+std::vector<BodyDirectory::ComposedBody> composed_by_lookup(const BodyDirectory& dir, std::size_t group,
+                                                            const std::string& head) {
+  std::vector<BodyDirectory::ComposedBody> out;
+  for (std::size_t member : dir.member_indices(group)) {
+    for (std::size_t n = 0; n < dir.name_keys(member).size(); ++n) {
+      if (const auto* body = dir.find_by_key(head + " " + dir.name_keys(member)[n]))
+        out.push_back({member, n, std::size_t(body - dir.bodies().data())});
+    }
+  }
+  return out;
+}
 
 std::string refusal(const std::string& json) {
   auto loaded = BodyDirectory::from_json(json, "bad.json");
@@ -157,5 +172,45 @@ TEST_SUITE("workflows/body_directory") {
     CHECK(refusal(R"({"format": 1, "version": 1})").starts_with("bad.json: [json.exception.type_error"));
     CHECK(refusal(R"({"format": "cvtrack-body-directory", "version": 2})") ==
           "bad.json: unsupported \"version\" (this cvtrack reads version 1)");
+  }
+
+  TEST_CASE("the index of bodies composed with a group's members finds what composing each key finds") {
+    // Heads: every prefix of a body's key at a space (the heads that find
+    // something), a group phrase's, and heads the index must leave to the
+    // composition ("tt" before a name, a leading "các", an empty head).
+    std::size_t indexed = 0, composed = 0;
+    for (const char* file : {"xuan-truong-2021.json", "song-hinh-2021.json", "dak-nong-2021.json"}) {
+      auto dir = shipped(file);
+      std::set<std::string> heads = {"", "tt", "các", "của", "ủy ban nhân dân tt", "hội đồng nhân dân", "x",
+                                     "ủy ban nhân dân "};
+      for (std::size_t b = 0; b < dir.bodies().size(); ++b)
+        for (const std::string& key : dir.name_keys(b))
+          for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+            heads.insert(key.substr(0, space));
+      for (const auto& p : dir.group_phrase_keys()) heads.insert(p.key);
+      for (std::size_t g = 0; g < dir.groups().size(); ++g) {
+        for (const std::string& head : heads) {
+          const auto expected = composed_by_lookup(dir, g, head);
+          const auto* found = dir.composed_bodies(g, head);
+          if (!found) {
+            ++composed;
+            continue;
+          }
+          ++indexed;
+          INFO(file, " group ", dir.groups()[g].id, " head \"", head, "\"");
+          REQUIRE(found->size() == expected.size());
+          for (std::size_t k = 0; k < expected.size(); ++k) {
+            CHECK(found->at(k).member == expected[k].member);
+            CHECK(found->at(k).name == expected[k].name);
+            CHECK(found->at(k).body == expected[k].body);
+          }
+        }
+      }
+      CHECK(dir.composed_bodies(0, "tt") == nullptr);
+      CHECK(dir.composed_bodies(0, "các ủy ban nhân dân") == nullptr);
+      CHECK(dir.composed_bodies(0, "") == nullptr);
+    }
+    CHECK(indexed > 1000);
+    CHECK(composed > 0);
   }
 }
