@@ -44,16 +44,27 @@ std::string lower_shadow(std::string_view text) {
     if (bytes[i] < 0x80) {  // ASCII, most bytes of a document
       char c = char(bytes[i]);
       out[std::size_t(i)] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-      if (first_cluster == std::string::npos && i + 1 < n && bytes[i + 1] >= 0x80 &&
-          (c == 'o' || c == 'O' || c == 'u' || c == 'U'))
-        first_cluster = std::size_t(i);
       ++i;
       continue;
     }
     int32_t start = i;
+    // The byte before one beyond ASCII was read as ASCII: is it an o or a u?
+    if (first_cluster == std::string::npos && start > 0) {
+      const char before = char(bytes[start - 1]);
+      if (before == 'o' || before == 'O' || before == 'u' || before == 'U') first_cluster = std::size_t(start - 1);
+    }
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
-    UChar32 lower = traits_of(c).lower;
+    const CodePointTraits traits = traits_of(c);
+    UChar32 lower = traits.lower;
+    // Already lower case (most letters beyond ASCII in a document): its own
+    // bytes are what encoding `lower` would write. An ill-formed sequence
+    // (negative, kept as is) takes this way too.
+    if (lower == c) {
+      std::copy(text.data() + start, text.data() + i, out.begin() + start);
+      if (!traits.nfc_stable) nfc_stable = false;
+      continue;
+    }
     char buffer[4];
     int32_t len = 0;
     bool error = false;

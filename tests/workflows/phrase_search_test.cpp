@@ -3,6 +3,9 @@
 #include "workflows/phrase_search.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +15,7 @@
 
 #include "tests/workflows/fixture_text.hpp"
 #include "workflows/directive_vocabulary.hpp"
+#include "workflows/vietnamese_text.hpp"
 
 using namespace cvtrack::workflows;
 
@@ -23,9 +27,67 @@ std::optional<std::size_t> first_by_walking(const PhraseList& list, const Phrase
   return std::nullopt;
 }
 
+// The shadow by its definition, without lower_shadow()'s shortcuts: each
+// well-formed code point's ICU lower case where it has the same length in
+// UTF-8, then canonical_tone() on the whole unless that changes its length.
+std::string shadow_by_definition(const std::string& text) {
+  std::string out = text;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = int32_t(text.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) continue;
+    uint8_t buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(buffer, length, 4, u_tolower(c), error);
+    if (!error && length == i - start) std::copy(buffer, buffer + length, out.begin() + start);
+  }
+  std::string toned = canonical_tone(out);
+  return toned.size() == out.size() ? toned : out;
+}
+
+std::string utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
 }  // namespace
 
 TEST_SUITE("workflows/phrase_search") {
+  TEST_CASE("the shadow is each code point's lower case with canonical tone, on the corpus and every code point") {
+    std::size_t checked = 0, differ = 0;
+    std::string first_difference;
+    auto compare = [&](const std::string& text) {
+      ++checked;
+      if (lower_shadow(text) == shadow_by_definition(text)) return;
+      if (differ++ == 0) first_difference = text;
+    };
+    for (const std::string& text : cvtrack::test::fixture_lines_and_paragraphs()) {
+      compare(text);
+      for (std::size_t at = 0; at < text.size(); at += 3) compare(text.substr(at, 5));
+    }
+    for (const char* special : {"HOÀ BÌNH Hoà Hòa QUÝ Quý UỶ BAN Uỷ", "KHOẺ khoẻ thuỷ THUỶ", "o\xFF\xC3", "U\xC0\x80" "a",
+                                "Hoa\u0300 hoa\u0300n o\u0301a", "ΟΔΟΣ İstanbul Straße", "UỶ BAN", "Uỷ ban", "OÀ", "thuỶ"})
+      compare(special);
+    // Each code point alone, after an o or a u (where tones move) and
+    // between letters.
+    for (UChar32 c = 1; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      const std::string cp = utf8(c);
+      compare(cp);
+      compare("Ho" + cp + "a");
+      compare("qU" + cp);
+      compare("A" + cp + "y");
+    }
+    CAPTURE(first_difference);
+    CHECK(differ == 0);
+    CHECK(checked > 250000);
+  }
+
   TEST_CASE("a phrase list finds the first entry a walk through it finds, everywhere in the corpus") {
     const PhraseList* lists[] = {&vocabulary::subject_terminators(), &vocabulary::body_head_words(),
                                  &vocabulary::request_verbs(),       &vocabulary::leading_adverbials(),
