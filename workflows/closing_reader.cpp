@@ -145,10 +145,14 @@ AddressList read_recipients(const SourceText& source, std::size_t at) {
   return list;
 }
 
-std::optional<AddressList> read_cc(const SourceText& source, std::size_t from) {
+LineColumns::LineColumns(const SourceText& source, std::size_t from) : from_(from) {
+  for (std::size_t i = from; i < source.lines.size(); ++i) rows_.push_back(split_columns(source.lines[i].raw));
+}
+
+std::optional<AddressList> read_cc(const SourceText& source, const LineColumns& columns) {
   const auto& lines = source.lines;
-  for (std::size_t i = from; i < lines.size(); ++i) {
-    auto cells = split_columns(lines[i].raw);
+  for (std::size_t i = columns.from(); i < lines.size(); ++i) {
+    const std::vector<std::string>& cells = columns.of(i);
     if (cells.empty() || !starts_with_folded(cells[0], "nơi nhận")) continue;
     AddressList list;
     list.first_line = i;
@@ -160,7 +164,7 @@ std::optional<AddressList> read_cc(const SourceText& source, std::size_t from) {
     std::size_t j = i + 1;
     for (; j < lines.size(); ++j) {
       if (lines[j].text.empty()) continue;
-      auto row = split_columns(lines[j].raw);
+      const std::vector<std::string>& row = columns.of(j);
       if (row.empty()) continue;
       const std::string& left = row[0];
       bool entry_like = is_bullet(left) || (ends_entry(left) && left.size() < 100) ||
@@ -176,46 +180,47 @@ std::optional<AddressList> read_cc(const SourceText& source, std::size_t from) {
   return std::nullopt;
 }
 
-SignatureBlock read_signature(const SourceText& source, std::size_t from,
+SignatureBlock read_signature(const SourceText& source, const LineColumns& columns,
                               const std::optional<AddressList>& cc) {
   SignatureBlock block;
   // Collect the signature's cells in order, leaving out the Nơi nhận entries
   // (the left column when the two were flattened onto shared lines).
   struct Cell {
     std::size_t line;
-    std::string text;
+    const std::string* cell;  // in `columns`
+    const std::string& text() const { return *cell; }
   };
   std::vector<Cell> cells;
   const auto& lines = source.lines;
-  for (std::size_t i = from; i < lines.size(); ++i) {
-    auto row = split_columns(lines[i].raw);
+  for (std::size_t i = columns.from(); i < lines.size(); ++i) {
+    const std::vector<std::string>& row = columns.of(i);
     bool in_cc = cc && i >= cc->first_line && i < cc->end_line;
     for (std::size_t k = 0; k < row.size(); ++k) {
       if (in_cc && k == 0) continue;
-      cells.push_back({i, row[k]});
+      cells.push_back({i, &row[k]});
     }
   }
   // The signature starts at the last capacity line group, or else at the last
   // run of capitals (a head signing in their own name: "CHỦ TỊCH").
   std::optional<std::size_t> start;
   for (std::size_t k = 0; k < cells.size(); ++k)
-    if (is_capacity_line(cells[k].text) && (!start || !is_capacity_line(cells[*start].text) ||
+    if (is_capacity_line(cells[k].text()) && (!start || !is_capacity_line(cells[*start].text()) ||
                                             cells[k].line > cells[*start].line + 3))
       start = k;
   if (start) {
     // Walk back over capacity lines immediately before (TM. then KT.).
-    while (*start > 0 && is_capacity_line(cells[*start - 1].text) &&
+    while (*start > 0 && is_capacity_line(cells[*start - 1].text()) &&
            cells[*start - 1].line + 1 >= cells[*start].line)
       --*start;
   } else {
     // Only near the end: after the title come just the name or "(Đã ký)".
     std::size_t earliest = cells.size() > 3 ? cells.size() - 3 : 0;
     for (std::size_t k = cells.size(); k-- > earliest;) {
-      const std::string& t = cells[k].text;
+      const std::string& t = cells[k].text();
       if (is_all_uppercase(t) && t.size() < 80 && !starts_with_folded(t, "nơi nhận") &&
           t.back() != ':') {
         start = k;
-        while (*start > 0 && is_all_uppercase(cells[*start - 1].text) &&
+        while (*start > 0 && is_all_uppercase(cells[*start - 1].text()) &&
                cells[*start - 1].line + 1 == cells[*start].line)
           --*start;
         break;
@@ -227,14 +232,14 @@ SignatureBlock read_signature(const SourceText& source, std::size_t from,
   block.first_line = cells[*start].line;
   std::string capacity, title;
   std::size_t k = *start;
-  for (; k < cells.size() && is_capacity_line(cells[k].text); ++k)
-    capacity += (capacity.empty() ? "" : " / ") + cells[k].text;
-  for (; k < cells.size() && is_all_uppercase(cells[k].text) && !is_signed_mark(cells[k].text); ++k)
-    title += (title.empty() ? "" : " ") + cells[k].text;
+  for (; k < cells.size() && is_capacity_line(cells[k].text()); ++k)
+    capacity += (capacity.empty() ? "" : " / ") + cells[k].text();
+  for (; k < cells.size() && is_all_uppercase(cells[k].text()) && !is_signed_mark(cells[k].text()); ++k)
+    title += (title.empty() ? "" : " ") + cells[k].text();
   if (!capacity.empty()) block.signer.capacity = capacity;
   if (!title.empty()) block.signer.title = title;
   for (; k < cells.size(); ++k) {
-    const std::string& t = cells[k].text;
+    const std::string& t = cells[k].text();
     if (is_signed_mark(t)) continue;
     if (is_bullet(t) || starts_with_folded(t, "nơi nhận") || is_all_uppercase(t)) break;
     block.signer.name = t;

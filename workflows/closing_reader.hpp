@@ -30,8 +30,23 @@ struct AddressList {
 std::optional<std::size_t> find_recipients_line(const SourceText& source, std::size_t from, std::size_t to);
 AddressList read_recipients(const SourceText& source, std::size_t kinh_gui_line);
 
-// The Nơi nhận list, searched from `from` to the end; nullopt when absent.
-std::optional<AddressList> read_cc(const SourceText& source, std::size_t from);
+// The cells (split_columns) of each line from `from` to the end of the text:
+// the Nơi nhận and signature readers both look at every line after the
+// body's start, and split each once.
+class LineColumns {
+ public:
+  LineColumns(const SourceText& source, std::size_t from);
+  std::size_t from() const { return from_; }
+  // REQUIRES: from() <= line < the number of lines.
+  const std::vector<std::string>& of(std::size_t line) const { return rows_[line - from_]; }
+
+ private:
+  std::size_t from_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// The Nơi nhận list, searched from columns.from() to the end; nullopt when absent.
+std::optional<AddressList> read_cc(const SourceText& source, const LineColumns& columns);
 
 struct SignatureBlock {
   engine::Signer signer;
@@ -39,9 +54,9 @@ struct SignatureBlock {
   bool found = false;
 };
 
-// The signature in [from, end of text), skipping the lines of the Nơi nhận
-// list. Capacity prefixes: T/M TM. K/T KT. T/L TL. TUQ. Q.
-SignatureBlock read_signature(const SourceText& source, std::size_t from,
+// The signature in [columns.from(), end of text), skipping the lines of the
+// Nơi nhận list. Capacity prefixes: T/M TM. K/T KT. T/L TL. TUQ. Q.
+SignatureBlock read_signature(const SourceText& source, const LineColumns& columns,
                               const std::optional<AddressList>& cc);
 
 // Is this line the start of a signature ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH")?

@@ -329,11 +329,12 @@ DocumentFrame read_frame(const SourceText& source) {
   frame.body_begin = body_begin;
 
   // The end: Nơi nhận, the signature.
-  auto cc = read_cc(source, body_begin);
+  const LineColumns columns(source, body_begin);
+  auto cc = read_cc(source, columns);
   if (cc) h.cc = cc->entries;
   std::size_t body_end = lines.size();
   if (cc) body_end = cc->first_line;
-  SignatureBlock signature = read_signature(source, body_begin, cc);
+  SignatureBlock signature = read_signature(source, columns, cc);
   if (signature.found) {
     h.signer = signature.signer;
     body_end = std::min(body_end, signature.first_line);

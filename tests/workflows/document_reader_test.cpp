@@ -621,4 +621,26 @@ TEST_SUITE("workflows/document_reader: signature cells") {
     CHECK(workflows::is_capacity_line("**KT. CHỦ TỊCH**"));
     CHECK_FALSE(workflows::is_capacity_line("KT. Chủ tịch"));
   }
+
+  TEST_CASE("the lines split once for the Nơi nhận and signature readers are each line's split_columns") {
+    int checked = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      auto source = workflows::make_source_text(bytes, entry.path().string(), 1 << 20);
+      REQUIRE(source.ok());
+      const std::size_t n = source->lines.size();
+      for (std::size_t from : {std::size_t(0), n / 2, n - 1, n, n + 3}) {
+        const workflows::LineColumns columns(*source, from);
+        CHECK(columns.from() == from);
+        for (std::size_t i = from; i < n; ++i) {
+          INFO(entry.path().filename().string(), " line ", i + 1, " from ", from);
+          CHECK(columns.of(i) == workflows::split_columns(source->lines[i].raw));
+          ++checked;
+        }
+      }
+    }
+    CHECK(checked > 1000);
+  }
 }
