@@ -173,39 +173,48 @@ std::optional<BodyList> read_body_list(const PhraseText& t, std::size_t pos) {
 std::vector<std::string> split_body_list(std::string_view list_text) {
   PhraseText t{clean_name(std::string(list_text))};
   const std::string& s = t.shadow();
-  // Ranges the splitter must not cut: collective phrases.
-  std::vector<std::pair<std::size_t, std::size_t>> protected_ranges;
-  for (auto phrase : vocabulary::collective_phrases()) {
-    std::size_t from = 0;
-    while (auto at = t.find(phrase, from)) {
-      protected_ranges.push_back({*at, *at + phrase.size()});
-      from = *at + 1;
-    }
-  }
+  // Ranges the splitter must not cut: collective phrases. Searched for only
+  // when a cut is otherwise due: most lists have none ("UBND các huyện, thị
+  // xã, thành phố" has only commas before level words), and the search is a
+  // pass over the list for each of the phrases.
+  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> protected_ranges;
   auto is_protected = [&](std::size_t p) {
-    return std::any_of(protected_ranges.begin(), protected_ranges.end(),
+    if (!protected_ranges) {
+      protected_ranges.emplace();
+      for (auto phrase : vocabulary::collective_phrases()) {
+        std::size_t from = 0;
+        while (auto at = t.find(phrase, from)) {
+          protected_ranges->push_back({*at, *at + phrase.size()});
+          from = *at + 1;
+        }
+      }
+    }
+    return std::any_of(protected_ranges->begin(), protected_ranges->end(),
                        [&](auto r) { return p > r.first && p < r.second; });
   };
   std::vector<std::size_t> cuts;       // split positions
   std::vector<std::size_t> cut_len;    // separator length
   for (std::size_t p = 0; p < s.size(); ++p) {
+    // Each condition only reads the list, so is_protected() is asked last.
     if (s[p] == ',') {
       std::size_t next = skip_separators(t, p);
-      if (is_protected(p) || next >= s.size()) continue;
+      if (next >= s.size()) continue;
       if (level_word_at(t, next)) continue;
-      if (starts_upper(t.text(), next) || body_starts_at(t, next) || collective_noun_at(t, next) ||
-          t.starts_with("các", next) || t.starts_with("mỗi", next)) {
+      if ((starts_upper(t.text(), next) || body_starts_at(t, next) || collective_noun_at(t, next) ||
+           t.starts_with("các", next) || t.starts_with("mỗi", next)) &&
+          !is_protected(p)) {
         cuts.push_back(p);
         cut_len.push_back(next - p);
       }
-    } else if (s.compare(p, kAnd.size(), kAnd) == 0 && !is_protected(p)) {
+    } else if (s.compare(p, kAnd.size(), kAnd) == 0) {
       std::size_t next = p + kAnd.size();
       // "Văn phòng HĐND và UBND xã" is one office.
       constexpr std::string_view council = "hđnd";
       bool office = p >= council.size() && s.compare(p - council.size(), council.size(), council) == 0 &&
                     t.starts_with("ubnd", next);
       if (!office && (t.starts_with("các", next) || (body_starts_at(t, next) && starts_upper(t.text(), next)) ||
-                      t.starts_with("mỗi", next))) {
+                      t.starts_with("mỗi", next)) &&
+          !is_protected(p)) {
         cuts.push_back(p);
         cut_len.push_back(kAnd.size());
       }

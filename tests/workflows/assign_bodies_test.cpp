@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "workflows/body_phrases.hpp"
 #include "workflows/data_paths.hpp"
 
 using namespace cvtrack;
@@ -197,5 +198,20 @@ TEST_SUITE("workflows/assign_bodies") {
     workflows::resolve_assignees(doc, dir);
     CHECK(doc.directives[0].items[0].tasks.size() == 11);
     CHECK(doc.warnings.empty());
+  }
+
+  TEST_CASE("a list splits at commas and 'và' before bodies, never inside a collective phrase") {
+    using List = std::vector<std::string>;
+    // Collective phrases hold commas that a body could follow: kept whole.
+    CHECK(workflows::split_body_list("Các sở, ban, ngành, đoàn thể tỉnh") == List{"Các sở, ban, ngành, đoàn thể tỉnh"});
+    CHECK(workflows::split_body_list("các cơ quan, đơn vị, địa phương") == List{"các cơ quan, đơn vị, địa phương"});
+    CHECK(workflows::split_body_list("Các cơ quan, tổ chức, đơn vị và UBND các huyện") ==
+          List{"Các cơ quan, tổ chức, đơn vị", "UBND các huyện"});
+    // Commas before level words are not cuts; those before bodies are.
+    CHECK(workflows::split_body_list("UBND các huyện, thị xã, thành phố") == List{"UBND các huyện, thị xã, thành phố"});
+    CHECK(workflows::split_body_list("Sở Tài chính, Sở Xây dựng và Sở Công Thương") ==
+          List{"Sở Tài chính", "Sở Xây dựng", "Sở Công Thương"});
+    CHECK(workflows::split_body_list("Văn phòng HĐND và UBND huyện, Phòng Nội vụ") ==
+          List{"Văn phòng HĐND và UBND huyện", "Phòng Nội vụ"});
   }
 }
