@@ -148,6 +148,7 @@ Response Api::route_read(Call& call) {
   if (p.size() == 4 && p[1] == "tasks" && p[3] == "history") return get_history(call, p[2]);
   if (p.size() == 2 && p[1] == "overdue") return get_overdue(call);
   if (p.size() == 2 && p[1] == "stats") return get_stats(call);
+  if (p.size() == 2 && p[1] == "engine") return get_engine(ctx_, call);
   return not_found();
 }
 

@@ -80,6 +80,7 @@ Response get_task(Call& call, const std::string& id);
 Response get_history(Call& call, const std::string& id);
 Response get_overdue(Call& call);
 Response get_stats(Call& call);
+Response get_engine(const ServeContext& ctx, Call& call);
 void post_document(ServeContext& ctx, Call& call, Reply reply);
 void post_task_action(ServeContext& ctx, Call& call, const std::string& id, const std::string& action, Reply reply);
 

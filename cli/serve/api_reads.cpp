@@ -206,4 +206,17 @@ Response get_stats(Call& call) {
   return call.ok(body);
 }
 
+// How the engine has been committing since the server started: the groups
+// (one commit, one fsync each) and the commands they held. What an operator
+// reads to see whether group commit is sharing fsyncs under load.
+Response get_engine(const ServeContext& ctx, Call& call) {
+  if (auto allowed = engine::may_supervise(call.who, "engine"); !allowed) return call.fail(allowed.error());
+  auto stats = ctx.runtime.group_stats();
+  json body{{"groups", stats.groups},
+            {"commands", stats.commands},
+            {"commands_a_group", stats.groups ? double(stats.commands) / double(stats.groups) : 0.0},
+            {"max_group", engine::Runtime::kMaxGroup}};
+  return call.ok(body);
+}
+
 }  // namespace cvtrack::serve

@@ -66,6 +66,10 @@ int pages_written(storage::SqliteDatabase& database) {
 
 double figure_durable(Engine& engine, const std::vector<std::string>& tasks, int count,
                       const std::string& work_dir, Report& report) {
+  if (tasks.empty())
+    throw std::runtime_error("(2) durable commands: no task left to acknowledge in " + engine.database->path() +
+                             " (a database reused with --reuse after a run that acted on all of them: run without "
+                             "--reuse)");
   SQLite::Database probe(engine.database->path(), SQLite::OPEN_READONLY);
   std::int64_t before = probe.execAndGet("SELECT COALESCE(MAX(seq), 0) FROM events").getInt64();
   engine::Date today = *engine::parse_iso_date(Workload::kRegisteredOn);

@@ -98,9 +98,10 @@ void figure_catch_up(const MissedDeadlines& before, std::chrono::steady_clock::t
 
 // (3) group commit through `serve` (HTTP ack/progress, 1, 16 and 64 client
 // threads, `seconds` each) against raw single-row INSERT commits measured
-// there, with (2)'s rate (`durable_rate`) beside it.
-void figure_group_commit(const ServeProcess& serve, std::vector<Unit>& units, const std::string& db,
-                         double durable_rate, double fdatasync_ms, double seconds, const std::string& work_dir,
+// there, with (2)'s rate (`durable_rate`) beside it; commands a commit as
+// the server counts them (GET /api/engine, read with the `secretariat` token).
+void figure_group_commit(const ServeProcess& serve, std::vector<Unit>& units, const std::string& secretariat,
+                         const std::string& db, double durable_rate, double seconds, const std::string& work_dir,
                          Report& report);
 
 // (6) wrk on a unit's task list and on a task action, against /api/health.

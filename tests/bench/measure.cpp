@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <numeric>
+#include <sstream>
 #include <stdexcept>
 
 namespace cvtrack::bench {
@@ -63,6 +65,21 @@ double peak_rss_mib() {
     status.ignore(1 << 12, '\n');
   }
   return 0;
+}
+
+double cpu_seconds(int pid) {
+  std::ifstream in(pid ? "/proc/" + std::to_string(pid) + "/stat" : std::string("/proc/self/stat"));
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Fields after the command name (which may hold spaces), from field 3:
+  // utime and stime are fields 14 and 15, in clock ticks.
+  auto close = stat.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string field;
+  double ticks = 0;
+  for (int n = 3; n <= 15 && fields >> field; ++n)
+    if (n == 14 || n == 15) ticks += std::stod(field);
+  return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
 }  // namespace cvtrack::bench

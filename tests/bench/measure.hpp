@@ -37,4 +37,8 @@ std::vector<double> fdatasync_latencies_ms(const std::string& dir, int n);
 // This process's peak resident set (VmHWM), in MiB.
 double peak_rss_mib();
 
+// CPU time (user + system, all threads) a process has used so far, in
+// seconds; 0 is this process. From /proc/PID/stat.
+double cpu_seconds(int pid = 0);
+
 }  // namespace cvtrack::bench

@@ -149,12 +149,14 @@ void run_suite(const SuiteOptions& o) {
   // made before it starts. (8) on a database of its own.
   if (o.runs(3) || o.runs(6)) {
     std::vector<Unit> units = open_units(o.cvtrack, db_path, 64);
+    std::string secretariat = create_token(o.cvtrack, db_path, "secretariat", "secretariat");
     MissedDeadlines missed = missed_deadlines(db_path);
     auto started = std::chrono::steady_clock::now();
     ServeProcess serve(o.cvtrack, db_path, o.work_dir + "/serve-http.log");
     if (serve.ok()) figure_catch_up(missed, started, db_path, durable_rate, report);
     if (o.runs(3))
-      figure_group_commit(serve, units, db_path, durable_rate, fdatasync_ms, o.http_seconds, o.work_dir, report);
+      figure_group_commit(serve, units, secretariat, db_path, durable_rate, o.http_seconds, o.work_dir,
+                          report);
     if (o.runs(6)) figure_http(serve, units, o.http_seconds, o.work_dir, report);
   }
   if (o.runs(8)) try {

@@ -224,6 +224,16 @@ TEST_SUITE("cli/serve") {
     REQUIRE(approved.status == 200);
     CHECK(approved.json()["task"]["state"] == "done");
 
+    // How the engine has committed so far (ack, progress, complete, approve
+    // and more went through it): groups, and the commands they held.
+    auto committed = client.get("/api/engine", secretariat);
+    REQUIRE(committed.status == 200);
+    CHECK(committed.json()["groups"].get<int>() >= 1);
+    CHECK(committed.json()["commands"].get<int>() >= 4);
+    CHECK(committed.json()["commands"].get<int>() >= committed.json()["groups"].get<int>());
+    CHECK(client.get("/api/engine", huyen).status == 200);
+    CHECK(client.get("/api/engine", ea_ba).status == 403);
+
     // Limits: a body over --max-body, headers over the limit, garbage.
     CHECK(client.request(http::verb::post, "/api/documents", secretariat, std::string(300u << 10, 'x')).status == 413);
     CHECK(client.request(http::verb::get, "/api/tasks", ea_ba, "", {{"X-Padding", std::string(20u << 10, 'p')}}).status ==
