@@ -121,10 +121,19 @@ Result<nlohmann::json> CommandService::directory_original() const {
 }
 
 Result<std::vector<RecordedEvent>> CommandService::execute(TaskRequest request, TaskView* after,
-                                                           const Precondition& may_act) {
-  // The task as the store keeps it when it does (one row, however long
-  // the task's history), else folded from its events.
-  auto kept = store_.kept_task(request.task);
+                                                           const Precondition& may_act,
+                                                           std::optional<KeptTask> read_earlier) {
+  // The task as read earlier, if its stream has not moved since (the hash
+  // chain makes an equal head the same history); else as the store keeps
+  // it when it does (one row, however long the task's history); else
+  // folded from its events.
+  if (read_earlier) {
+    auto now = store_.stream_head(request.task);
+    if (!now) return now.error();
+    if (*now != read_earlier->head) read_earlier.reset();
+  }
+  Result<std::optional<KeptTask>> kept =
+      read_earlier ? Result<std::optional<KeptTask>>(std::move(read_earlier)) : store_.kept_task(request.task);
   if (!kept) return kept.error();
   TaskView task;
   StreamHead head;

@@ -86,8 +86,13 @@ class CommandService {
   // and nothing is written. Checked against the very state the command is
   // decided on, it cannot be outdated by a command decided in between, and
   // the caller need not read and fold the task a second time to check it.
+  // `read_earlier`, when given, is the task as the caller read it before the
+  // command got here (a server reads it on its own threads, off the engine
+  // strand): decided on when the stream's head is still the one it was read
+  // at, which one lookup tells; otherwise the task is read again here.
   Result<std::vector<RecordedEvent>> execute(TaskRequest request, TaskView* after = nullptr,
-                                             const Precondition& may_act = {});
+                                             const Precondition& may_act = {},
+                                             std::optional<KeptTask> read_earlier = std::nullopt);
 
   // Occurrences, overdue and reminder markers as of `today`; see
   // tick_decide.hpp. Finds the tasks by replaying the whole log: for stores

@@ -7,6 +7,7 @@
 #include "engine/apply.hpp"
 #include "engine/deadline_schedule.hpp"
 #include "engine/task_view_json.hpp"
+#include "engine/task_view_text.hpp"
 #include "storage/event_rows.hpp"
 #include "storage/row_cells.hpp"
 #include "storage/schema.hpp"
@@ -81,7 +82,7 @@ void project_task(StatementCache& statements, const engine::TaskView& t, bool re
     clear->bind(1, t.id);
     clear->exec();
   }
-  insert_row(statements, kInsertTask, task_cells(t, engine::to_json(t).dump()));
+  insert_row(statements, kInsertTask, task_cells(t, engine::task_view_text(t)));
   for (const auto& [period, o] : t.occurrences) insert_row(statements, kInsertOccurrence, occurrence_cells(t, period, o));
 }
 
@@ -91,7 +92,7 @@ void project_task(StatementCache& statements, const engine::TaskView& t, bool re
 // to write it whole.
 bool update_task(StatementCache& statements, const engine::TaskView& before, const engine::TaskView& after) {
   if (update_changed(statements, "tasks", kTaskColumns, 1, task_cells(before, std::nullopt),
-                     task_cells(after, engine::to_json(after).dump())) == 0)
+                     task_cells(after, engine::task_view_text(after))) == 0)
     return false;
   for (const auto& [period, o] : after.occurrences) {
     Cells now = occurrence_cells(after, period, o);

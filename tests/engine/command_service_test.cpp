@@ -39,6 +39,7 @@ class KeepingEventStore final : public EventStore {
   explicit KeepingEventStore(EventStore& inner) : inner_(inner) {}
   bool keep = true;
   mutable int task_reads = 0;
+  mutable int kept_reads = 0;
   std::vector<StreamAppend> appended;
   Result<std::vector<RecordedEvent>> append(const std::vector<StreamAppend>& batches) override {
     appended = batches;
@@ -49,7 +50,9 @@ class KeepingEventStore final : public EventStore {
     return inner_.read_stream(s);
   }
   Result<std::vector<RecordedEvent>> read_all(std::int64_t after) const override { return inner_.read_all(after); }
+  Result<StreamHead> stream_head(const StreamId& s) const override { return inner_.stream_head(s); }
   Result<std::optional<KeptTask>> kept_task(const StreamId& s) const override {
+    ++kept_reads;
     if (!keep || !is_task_stream(s)) return std::optional<KeptTask>();
     auto events = inner_.read_stream(s);
     if (!events || events->empty()) return std::optional<KeptTask>();
@@ -415,5 +418,44 @@ TEST_SUITE("engine/command_service") {
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == ErrorCode::not_found);
     CHECK(store.appended.empty());
+  }
+
+  TEST_CASE("issue 6: a task read earlier is decided on while its stream has not moved, else read again") {
+    EngineHarness h;
+    KeepingEventStore store(h.store);
+    CommandService service(store, h.clock, h.calendar);
+    auto read_earlier = [&](const StreamId& id) {
+      auto kept = store.kept_task(id);
+      REQUIRE(kept);
+      REQUIRE(*kept);
+      (*kept)->task.note = "read earlier";
+      return **kept;
+    };
+
+    // Nothing moved: decided on what was read, nothing read again.
+    KeptTask early = read_earlier("T1.1");
+    store.kept_reads = 0;
+    TaskView after;
+    REQUIRE(service.execute({"T1.1", Acknowledge{}, "ubnd-huyen", day("2021-09-08"), ""}, &after, {}, early));
+    CHECK(store.kept_reads == 0);
+    CHECK(store.task_reads == 0);
+    CHECK(after.state == TaskState::acknowledged);
+    CHECK(after.note == "read earlier");
+    REQUIRE(store.appended.size() == 1);
+    CHECK(store.appended[0].folded_at == early.head);
+
+    // T1.2 moves on after it was read: the command reads it again and is
+    // decided on its current state (on the stale read it would be a
+    // conflict: the append expects the old version).
+    KeptTask stale = read_earlier("T1.2");
+    REQUIRE(service.execute({"T1.2", Acknowledge{}, "ubnd-huyen", day("2021-09-08"), ""}));
+    store.kept_reads = 0;
+    auto progressed = service.execute({"T1.2", ReportProgress{40, "Đang triển khai"}, "ubnd-huyen", day("2021-09-09"), ""},
+                                      &after, {}, stale);
+    REQUIRE(progressed);
+    CHECK(store.kept_reads == 1);
+    CHECK(after.state == TaskState::in_progress);
+    CHECK(after.progress == 40);
+    CHECK(after.version == stale.head.version + 2);
   }
 }

@@ -1,0 +1,139 @@
+// engine::task_view_text writes a task's view without building the JSON
+// tree; what it writes must be to_json(task).dump(), byte for byte: the
+// tasks projection stores it, queries splice it, and a projection rebuilt by
+// replay (which verify compares) must come out the same. Checked on every
+// task of every real document of tests/fixtures, through commands that set
+// every field, and on the escapes nlohmann writes.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/task_view_json.hpp"
+#include "engine/task_view_text.hpp"
+#include "tests/engine/engine_harness.hpp"
+#include "workflows/document_reader.hpp"
+
+using namespace cvtrack;
+using namespace cvtrack::engine;
+using cvtrack::test::day;
+
+namespace {
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Every control character, the two JSON escapes, DEL, Vietnamese and a
+// code point outside the BMP.
+std::string awkward_note(int i) {
+  std::string note = "Đã triển khai \"đợt " + std::to_string(i) + "\" \\ tại C:\\thôn\n\t";
+  for (int c = 1; c < 0x20; ++c) note += char(c);
+  return note + "\x7f 😀 ký tự";
+}
+
+}  // namespace
+
+TEST_SUITE("cli/task_view_text") {
+  TEST_CASE("issue 6: every task of every real document, through its commands, is written as to_json().dump()") {
+    test::EngineHarness h;  // the sample document and its directory, for delegation
+    std::vector<CommandService::Incoming> documents;
+    for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::string text = slurp(entry.path());
+      auto parsed = workflows::read_document_text(text, entry.path().filename().string());
+      INFO(entry.path());
+      REQUIRE(parsed);
+      documents.push_back({std::move(*parsed), text, entry.path().filename().string()});
+    }
+    REQUIRE(documents.size() >= 13);
+    REQUIRE(h.service.register_documents(documents, day("2026-02-02")));
+    REQUIRE(h.run("T1.1", Delegate{{"ubnd-xa-a", "ubnd-xa-b"}, day("2021-09-24"), "các xã thực hiện"}, "ubnd-huyen"));
+
+    auto snapshot = h.service.snapshot();
+    REQUIRE(snapshot);
+    auto tasks = snapshot->task_list();
+    int i = 0;
+    for (const auto& t : tasks) {
+      if (t.document == "D1") continue;  // the sample, dated 2021
+      // Commands the secretariat may run on any task; a refusal (an
+      // illegal transition) leaves the task as it was, which is fine here.
+      std::vector<TaskCommand> commands{Acknowledge{}, ReportProgress{i % 100, awkward_note(i)}};
+      if (t.spec.recurrence) commands.push_back(SubmitReport{std::nullopt, "Báo cáo \"tháng\""});
+      if (i % 3 == 0) commands.push_back(ClaimCompletion{"Hoàn thành\r\n"});
+      if (i % 3 == 1) commands.push_back(ExtendDeadline{day("2026-12-31"), "gia hạn"});
+      if (i % 7 == 0) commands.push_back(CancelTask{"hủy \\ bỏ"});
+      for (auto& command : commands) (void)h.service.execute({t.id, command, std::nullopt, day("2026-02-10"), ""});
+      ++i;
+    }
+    h.clock.set(vietnam_noon(day("2026-06-01")));
+    REQUIRE(h.service.tick(day("2026-06-01")));
+
+    snapshot = h.service.snapshot();
+    REQUIRE(snapshot);
+    tasks = snapshot->task_list();
+    bool parent = false, children = false, occurrences = false, escapes = false, relative = false, schedule = false;
+    for (const auto& t : tasks) {
+      INFO(t.id);
+      CHECK(task_view_text(t) == to_json(t).dump());
+      parent = parent || t.parent;
+      children = children || !t.children.empty();
+      occurrences = occurrences || !t.occurrences.empty();
+      escapes = escapes || t.note.find('\x01') != std::string::npos;
+      relative = relative || t.spec.relative_deadline;
+      schedule = schedule || t.spec.schedule.day_of_month || !t.spec.schedule.weekdays.empty();
+    }
+    // What the comparison covered, so that it cannot pass on empty fields.
+    CHECK(tasks.size() > 100);
+    CHECK(parent);
+    CHECK(children);
+    CHECK(occurrences);
+    CHECK(escapes);
+    CHECK(relative);
+    CHECK(schedule);
+  }
+
+  TEST_CASE("issue 6: every optional part of a spec, and text that is not UTF-8, as nlohmann has them") {
+    TaskView t;
+    t.id = "T9.1";
+    t.version = 12;
+    t.document = "D9";
+    t.directive = "III.2";
+    t.parent = "T9.0";
+    t.spec.assignee = "UBND các xã, thị trấn";
+    t.spec.body = "ubnd-xa";
+    t.spec.deadline = day("2026-03-16");
+    t.spec.deadline_time = "16:00";
+    t.spec.deadline_text = "trước 16 giờ 00 ngày 16/3/2026";
+    t.spec.relative_deadline = RelativeDeadline{10, RelativeDeadline::Unit::working_days, "ngày nhận văn bản"};
+    t.spec.recurrence = Recurrence::weekly;
+    t.spec.schedule = {{1, 5}, 20, "08:30", day("2026-01-15"), day("2026-03-16")};
+    t.spec.reports_to = {"Văn phòng Huyện ủy", "Ban Tuyên giáo"};
+    t.spec.reports_via = "(qua Văn phòng UBND huyện)";
+    t.spec.is_default = true;
+    t.spec.kind = TaskKind::report;
+    t.note = awkward_note(7);
+    t.children = {"T9.2", "T9.3"};
+    t.occurrences["2026-W03"] = {"2026-W03", day("2026-01-16"), day("2026-01-17"), true, true};
+    t.occurrences["2026-W04"] = {"2026-W04", day("2026-01-23"), std::nullopt, false, false};
+    t.assigned_on = day("2026-01-10");
+    t.last_change_on = day("2026-01-23");
+    t.overdue_recorded_for = day("2026-01-24");
+    CHECK(task_view_text(t) == to_json(t).dump());
+
+    t.spec.schedule = {};
+    t.spec.relative_deadline.reset();
+    t.spec.recurrence.reset();
+    t.parent.reset();
+    CHECK(task_view_text(t) == to_json(t).dump());
+
+    t.note = "Đã\xC3";  // cut short in the middle of a character
+    CHECK_THROWS_AS(task_view_text(t), nlohmann::json::type_error);
+    t.note = "\xED\xA0\x80";  // a surrogate, which UTF-8 may not hold
+    CHECK_THROWS_AS(task_view_text(t), nlohmann::json::type_error);
+  }
+}
