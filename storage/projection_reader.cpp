@@ -8,6 +8,7 @@
 
 #include "engine/apply.hpp"
 #include "engine/task_view_json.hpp"
+#include "engine/task_view_parse.hpp"
 #include "storage/sqlite_impl.hpp"
 
 namespace cvtrack::storage {
@@ -48,8 +49,9 @@ engine::Result<std::vector<engine::TaskView>> ProjectionReader::tasks(const Task
     }
     std::vector<engine::TaskView> out;
     while (q.executeStep()) {
-      auto view = engine::task_view_from_json(nlohmann::json::parse(q.getColumn(0).getString()));
-      if (!view) return view.error();
+      SQLite::Column text = q.getColumn(0);
+      auto view = engine::task_view_from_text(std::string_view(text.getText(), std::size_t(text.getBytes())));
+      if (!view) return damaged_row(database_.path(), view.error().message);
       out.push_back(std::move(*view));
     }
     std::sort(out.begin(), out.end(),
@@ -397,11 +399,9 @@ engine::Result<TaskPage> ProjectionReader::task_page(const TaskPageQuery& query,
 }
 
 engine::Result<engine::TaskView> ProjectionReader::task_of(const TaskRow& row) const {
-  try {
-    return engine::task_view_from_json(nlohmann::json::parse(row.view_json));
-  } catch (const nlohmann::json::exception& e) {
-    return damaged_row(database_.path(), e.what());
-  }
+  auto task = engine::task_view_from_text(row.view_json);
+  if (!task) return damaged_row(database_.path(), task.error().message);
+  return task;
 }
 
 engine::Result<engine::Stats> ProjectionReader::stats(const std::optional<std::vector<std::string>>& holders,

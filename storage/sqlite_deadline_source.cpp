@@ -5,6 +5,7 @@
 
 #include "engine/apply.hpp"
 #include "engine/task_view_json.hpp"
+#include "engine/task_view_parse.hpp"
 #include "storage/projections.hpp"
 #include "storage/schema.hpp"
 #include "storage/sqlite_impl.hpp"
@@ -97,7 +98,7 @@ void collect_ids(SQLite::Database& db, const std::string& sql, const std::string
 // A task as the projection keeps it: its stored view, with the rungs
 // recorded. The connection's statements are prepared once, not per task.
 engine::TaskView stored_task(StatementCache& statements, const std::string& id, const std::string& view) {
-  auto task = engine::task_view_from_json(nlohmann::json::parse(view));
+  auto task = engine::task_view_from_text(view);
   if (!task) throw std::runtime_error(task.error().message);
   read_deadline_marks(statements, id, *task);
   return std::move(*task);

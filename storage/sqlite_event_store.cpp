@@ -6,6 +6,7 @@
 #include "engine/apply.hpp"
 #include "engine/memory_event_store.hpp"
 #include "engine/task_view_json.hpp"
+#include "engine/task_view_parse.hpp"
 #include "storage/event_rows.hpp"
 #include "storage/projections.hpp"
 #include "storage/sqlite_impl.hpp"
@@ -217,10 +218,7 @@ engine::Result<std::optional<engine::KeptTask>> SqliteEventStore::kept_task(cons
     // No row, or one behind the log: the events are the truth.
     if (!row->executeStep() || row->getColumn(0).getInt() != head.version) return Kept();
     SQLite::Column view = row->getColumn(1);
-    const char* text = view.getText();
-    auto json = nlohmann::json::parse(text, text + view.getBytes(), nullptr, false);
-    if (json.is_discarded()) return Kept();
-    auto task = engine::task_view_from_json(json);
+    auto task = engine::task_view_from_text(std::string_view(view.getText(), std::size_t(view.getBytes())));
     if (!task || task->id != stream || task->version != head.version) return Kept();
     read_deadline_marks(statements, stream, *task);
     return Kept(engine::KeptTask{std::move(*task), std::move(head)});

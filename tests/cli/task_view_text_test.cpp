@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engine/task_view_json.hpp"
+#include "engine/task_view_parse.hpp"
 #include "engine/task_view_text.hpp"
 #include "tests/engine/engine_harness.hpp"
 #include "workflows/document_reader.hpp"
@@ -79,7 +80,12 @@ TEST_SUITE("cli/task_view_text") {
     bool parent = false, children = false, occurrences = false, escapes = false, relative = false, schedule = false;
     for (const auto& t : tasks) {
       INFO(t.id);
-      CHECK(task_view_text(t) == to_json(t).dump());
+      std::string text = task_view_text(t);
+      CHECK(text == to_json(t).dump());
+      // Read back directly, every field: written again, the same bytes.
+      auto back = read_task_view_text(text);
+      REQUIRE(back);
+      CHECK(task_view_text(*back) == text);
       parent = parent || t.parent;
       children = children || !t.children.empty();
       occurrences = occurrences || !t.occurrences.empty();
@@ -123,7 +129,31 @@ TEST_SUITE("cli/task_view_text") {
     t.assigned_on = day("2026-01-10");
     t.last_change_on = day("2026-01-23");
     t.overdue_recorded_for = day("2026-01-24");
-    CHECK(task_view_text(t) == to_json(t).dump());
+    std::string text = task_view_text(t);
+    CHECK(text == to_json(t).dump());
+    auto back = read_task_view_text(text);
+    REQUIRE(back);
+    CHECK(task_view_text(*back) == text);
+    CHECK(back->spec.schedule.weekdays == std::vector<int>{1, 5});
+    CHECK(back->note == t.note);
+
+    // Laid out otherwise, it is not read directly, and the general reader
+    // gets the same task; what is not the view's JSON is an error.
+    auto general = [&](const std::string& other) {
+      INFO(other);
+      CHECK_FALSE(read_task_view_text(other));
+      auto read = task_view_from_text(other);
+      REQUIRE(read);
+      CHECK(task_view_text(*read) == text);
+    };
+    general(nlohmann::json::parse(text).dump(1));  // white space
+    general(" " + text);
+    std::string escaped = text;
+    escaped.replace(escaped.find("\"T9.1\""), 6, "\"\\u0054\\u0039.1\"");  // escapes nlohmann never writes
+    general(escaped);
+    CHECK_FALSE(read_task_view_text(text + "x"));
+    CHECK_FALSE(task_view_from_text(text + "x"));
+    CHECK_FALSE(task_view_from_text(R"({"id":"T9.1"})"));
 
     t.spec.schedule = {};
     t.spec.relative_deadline.reset();
@@ -131,8 +161,16 @@ TEST_SUITE("cli/task_view_text") {
     t.parent.reset();
     CHECK(task_view_text(t) == to_json(t).dump());
 
+    std::string plain = task_view_text(t);
+    REQUIRE(read_task_view_text(plain));
+    CHECK(task_view_text(*read_task_view_text(plain)) == plain);
+
     t.note = "Đã\xC3";  // cut short in the middle of a character
     CHECK_THROWS_AS(task_view_text(t), nlohmann::json::type_error);
+    std::string broken = plain;
+    broken.replace(broken.find("\"note\":\"") + 8, 0, "\xC3");
+    CHECK_FALSE(read_task_view_text(broken));
+    CHECK_FALSE(task_view_from_text(broken));
     t.note = "\xED\xA0\x80";  // a surrogate, which UTF-8 may not hold
     CHECK_THROWS_AS(task_view_text(t), nlohmann::json::type_error);
   }
