@@ -23,6 +23,8 @@ std::size_t one_or_more_spaces(std::string_view s, std::size_t at) {
 
 // (?:6|sáu) tháng at `at`.
 bool half_year_at(std::string_view s, std::size_t at) {
+  // Tried at every byte of a clause with "tháng": its first byte decides most.
+  if (at >= s.size() || (s[at] != '6' && s[at] != 's')) return false;
   return word_at(s, at, "6 tháng") || word_at(s, at, "sáu tháng");
 }
 
