@@ -238,12 +238,12 @@ class DirectiveTasks {
           TaskSpec t = base(holder, is_default, TaskKind::action, g.deadline, rec);
           t.role = g.lead ? TaskRole::lead : TaskRole::assignee;
           t.reports_to = g.advises;
-          push(d, t, rec);
+          push(d, std::move(t), rec);
         }
         for (const auto& c : g.coordinating) {
           TaskSpec t = base(c, false, TaskKind::action, g.deadline, rec);
           t.role = TaskRole::coordinate;
-          push(d, t, rec);
+          push(d, std::move(t), rec);
         }
       }
       for (const ReportDuty& r : g.reports) {
@@ -251,7 +251,7 @@ class DirectiveTasks {
           TaskSpec t = base(holder, is_default, TaskKind::report, r.deadline, r.recurrence);
           t.reports_to = r.to;
           t.reports_via = r.via;
-          push(d, t, r.recurrence);
+          push(d, std::move(t), r.recurrence);
         }
       }
     }
@@ -285,13 +285,13 @@ class DirectiveTasks {
       t.deadline_text.reset();
     }
     if (cadences.empty()) {
-      d.tasks.push_back(t);
+      d.tasks.push_back(std::move(t));
       return;
     }
     for (Recurrence r : cadences) {
       TaskSpec copy = t;
       copy.recurrence = r;
-      d.tasks.push_back(copy);
+      d.tasks.push_back(std::move(copy));
     }
   }
 
