@@ -6,28 +6,17 @@
 // every field, and on the escapes nlohmann writes.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "engine/task_view_json.hpp"
 #include "engine/task_view_parse.hpp"
 #include "engine/task_view_text.hpp"
+#include "tests/cli/fixture_documents.hpp"
 #include "tests/engine/engine_harness.hpp"
-#include "workflows/document_reader.hpp"
 
 using namespace cvtrack;
 using namespace cvtrack::engine;
 using cvtrack::test::day;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Every control character, the two JSON escapes, DEL, Vietnamese and a
 // code point outside the BMP.
@@ -42,16 +31,7 @@ std::string awkward_note(int i) {
 TEST_SUITE("cli/task_view_text") {
   TEST_CASE("issue 6: every task of every real document, through its commands, is written as to_json().dump()") {
     test::EngineHarness h;  // the sample document and its directory, for delegation
-    std::vector<CommandService::Incoming> documents;
-    for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
-      if (entry.path().extension() != ".txt") continue;
-      std::string text = slurp(entry.path());
-      auto parsed = workflows::read_document_text(text, entry.path().filename().string());
-      INFO(entry.path());
-      REQUIRE(parsed);
-      documents.push_back({std::move(*parsed), text, entry.path().filename().string()});
-    }
-    REQUIRE(documents.size() >= 13);
+    auto documents = test::fixture_documents();
     REQUIRE(h.service.register_documents(documents, day("2026-02-02")));
     REQUIRE(h.run("T1.1", Delegate{{"ubnd-xa-a", "ubnd-xa-b"}, day("2021-09-24"), "các xã thực hiện"}, "ubnd-huyen"));
 

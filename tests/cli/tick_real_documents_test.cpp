@@ -6,18 +6,15 @@
 // record the same events.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "engine/command_service.hpp"
 #include "engine/event_types.hpp"
 #include "storage/log_maintenance.hpp"
 #include "storage/sqlite_deadline_source.hpp"
 #include "storage/sqlite_event_store.hpp"
+#include "tests/cli/fixture_documents.hpp"
 #include "tests/engine/event_contents.hpp"
-#include "workflows/document_reader.hpp"
 
 using namespace cvtrack;
 using namespace cvtrack::engine;
@@ -26,26 +23,10 @@ namespace {
 
 TimePoint noon(Date d) { return vietnam_noon(d); }
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Every fixture document, registered on 2/2/2026 (after the newest).
 struct Site {
   explicit Site(EngineSettings settings) : service(store, clock, calendar, settings) {
-    std::vector<CommandService::Incoming> documents;
-    for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
-      if (entry.path().extension() != ".txt") continue;
-      std::string text = slurp(entry.path());
-      auto parsed = workflows::read_document_text(text, entry.path().filename().string());
-      INFO(entry.path());
-      REQUIRE(parsed);
-      documents.push_back({std::move(*parsed), text, entry.path().filename().string()});
-    }
-    REQUIRE(documents.size() >= 13);
+    auto documents = test::fixture_documents();
     REQUIRE(service.register_documents(documents, *parse_iso_date("2026-02-02")));
   }
   std::unique_ptr<storage::SqliteDatabase> db = storage::SqliteDatabase::open(":memory:").value();
