@@ -7,6 +7,7 @@
 #include "cli/serve/http_session.hpp"
 #include "engine/deadline_timer.hpp"
 #include "engine/event_types.hpp"
+#include "storage/background_checkpoint.hpp"
 #include "storage/sqlite_deadline_source.hpp"
 #include "storage/sqlite_event_store.hpp"
 #include "workflows/working_day_calendar.hpp"
@@ -22,6 +23,7 @@ struct Server::Parts {
   cli::CalendarWorkingDays calendar{workflows::WorkingDayCalendar::bundled()};
   engine::EngineSettings settings;
   std::unique_ptr<storage::SqliteDatabase> writer_db;
+  std::unique_ptr<storage::BackgroundCheckpoint> checkpoint;  // before writer_db closes
   std::unique_ptr<storage::SqliteEventStore> store;
   std::unique_ptr<engine::CommandService> service;
   std::unique_ptr<engine::Runtime> runtime;
@@ -47,6 +49,8 @@ engine::Result<std::unique_ptr<Server>> Server::open(const ServeOptions& options
   auto db = storage::SqliteDatabase::open(options.db_path);
   if (!db) return db.error();
   p.writer_db = std::move(*db);
+  // The log is copied back into the database file off the engine strand.
+  p.checkpoint = std::make_unique<storage::BackgroundCheckpoint>(*p.writer_db);
   p.store = std::make_unique<storage::SqliteEventStore>(*p.writer_db);
   p.service = std::make_unique<engine::CommandService>(*p.store, *p.clock, p.calendar, p.settings);
   p.runtime = std::make_unique<engine::Runtime>(server->io_.get_executor(), *p.service);
