@@ -31,19 +31,16 @@ class Reader {
   }
   // `"name":`, after a comma unless it is the object's first key.
   void key(std::string_view name, bool first = false) {
-    if (!first) expect(',');
-    if (!ok_ || s_.substr(i_, name.size() + 3) != quoted(name)) {
-      ok_ = false;
-      return;
-    }
-    i_ += name.size() + 3;
+    if (!optional_key(name, first)) ok_ = false;
   }
   // Whether the next key is `name` (after its comma, unless it is the
-  // object's first); reads it if so.
+  // object's first); reads it if so. Compared in place: no key is built.
   bool optional_key(std::string_view name, bool first = false) {
-    std::string expected = (first ? "" : ",") + quoted(name);
-    if (!ok_ || s_.substr(i_, expected.size()) != expected) return false;
-    i_ += expected.size();
+    std::size_t at = i_ + (first ? 0 : 1);
+    if (!ok_ || (!first && !next_is(',')) || at + name.size() + 3 > s_.size() || s_[at] != '"' ||
+        s_.substr(at + 1, name.size()) != name || s_[at + 1 + name.size()] != '"' || s_[at + 2 + name.size()] != ':')
+      return false;
+    i_ = at + name.size() + 3;
     return true;
   }
   bool next_is(char c) const { return ok_ && i_ < s_.size() && s_[i_] == c; }
@@ -153,13 +150,6 @@ class Reader {
   void fail() { ok_ = false; }
 
  private:
-  static std::string quoted(std::string_view name) {
-    std::string q = "\"";
-    q += name;
-    q += "\":";
-    return q;
-  }
-
   std::string_view s_;
   std::size_t i_ = 0;
   bool ok_ = true;
