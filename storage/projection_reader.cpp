@@ -9,6 +9,7 @@
 #include "engine/apply.hpp"
 #include "engine/task_view_json.hpp"
 #include "engine/task_view_parse.hpp"
+#include "storage/read_snapshot.hpp"
 #include "storage/sqlite_impl.hpp"
 
 namespace cvtrack::storage {
@@ -326,27 +327,6 @@ IdPage page_ids(SQLite::Database& db, const TaskPageQuery& query, std::size_t li
   return filtered_ids(db, query, limit, offset);
 }
 
-// One read transaction around a query's statements, when none is open:
-// without it each statement takes and drops SQLite's shared lock (fcntl
-// and fstat system calls), which was ~10% of GET /api/tasks answering 500
-// rows, and the count, the ids and the rows could come from different
-// commits.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(SQLite::Database& db) : db_(db), began_(sqlite3_get_autocommit(db.getHandle()) != 0) {
-    if (began_) db_.exec("BEGIN");
-  }
-  ~ReadSnapshot() {
-    if (began_ && sqlite3_get_autocommit(db_.getHandle()) == 0) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  SQLite::Database& db_;
-  bool began_;
-};
-
 std::optional<engine::Date> date_or_null(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return engine::parse_iso_date(c.getString());
@@ -358,7 +338,7 @@ engine::Result<TaskRowPage> ProjectionReader::task_rows(const TaskPageQuery& que
                                                         std::size_t offset) const {
   try {
     SQLite::Database& db = database_.impl().db;
-    ReadSnapshot snapshot(db);
+    ReadSnapshot snapshot(database_.impl());
     IdPage ids = page_ids(db, query, limit, offset);
     TaskRowPage page;
     page.total = ids.total;

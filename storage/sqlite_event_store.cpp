@@ -9,6 +9,7 @@
 #include "engine/task_view_parse.hpp"
 #include "storage/event_rows.hpp"
 #include "storage/projections.hpp"
+#include "storage/read_snapshot.hpp"
 #include "storage/sqlite_impl.hpp"
 
 namespace cvtrack::storage {
@@ -211,6 +212,7 @@ engine::Result<std::optional<engine::KeptTask>> SqliteEventStore::kept_task(cons
   if (!engine::is_task_stream(stream)) return Kept();
   try {
     StatementCache& statements = database_.impl().statements;
+    ReadSnapshot snapshot(database_.impl());  // the head, the row and its marks from one commit
     engine::StreamHead head = head_of(statements, stream);
     if (head.version == 0) return Kept();
     auto row = statements.get("SELECT version, view FROM tasks WHERE id = ?");
