@@ -1,5 +1,6 @@
 #include "engine/event.hpp"
 
+#include "engine/json_text.hpp"
 #include "engine/sha256.hpp"
 
 namespace cvtrack::engine {
@@ -7,8 +8,11 @@ namespace cvtrack::engine {
 namespace {
 
 // One element of the array, written as dump() writes it (escapes
-// included), without copying a payload into a json value first.
-void append_string(std::string& out, const std::string& text) { out += nlohmann::json(text).dump(); }
+// included), without copying the text into a json value first. Text that
+// is not UTF-8 goes through nlohmann, which refuses it as it always has.
+void append_string(std::string& out, const std::string& text) {
+  if (!append_json_string(out, text)) out += nlohmann::json(text).dump();
+}
 
 }  // namespace
 

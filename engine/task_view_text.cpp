@@ -3,8 +3,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "engine/json_text.hpp"
 #include "engine/task_view_json.hpp"
-#include "engine/utf8.hpp"
 
 namespace cvtrack::engine {
 
@@ -49,30 +49,7 @@ class Writer {
   }
   void date(const std::optional<Date>& d) { d ? date(*d) : null(); }
   void string(std::string_view s) {
-    if (!is_valid_utf8(s)) ok_ = false;
-    out_ += '"';
-    for (char ch : s) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += hex[c >> 4];
-            out_ += hex[c & 0xF];
-          } else {
-            out_ += ch;
-          }
-      }
-    }
-    out_ += '"';
+    if (!append_json_string(out_, s)) ok_ = false;
   }
   void string_or_null(const std::optional<std::string>& s) { s ? string(*s) : null(); }
   void strings(const std::vector<std::string>& list) {

@@ -1,6 +1,7 @@
 #include "cli/commands/output_format.hpp"
 
 #include "engine/event_types.hpp"
+#include "engine/json_text.hpp"
 #include "engine/task_view_json.hpp"
 
 namespace cvtrack::cli {
@@ -231,6 +232,42 @@ nlohmann::json events_json(const std::vector<engine::RecordedEvent>& events) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& e : events) list.push_back(event_json(e));
   return list;
+}
+
+std::string events_json_text(const std::vector<engine::RecordedEvent>& events) {
+  std::string out;
+  out.reserve(events.size() * 640 + 2);
+  bool valid = true;
+  auto text = [&](std::string_view key, std::string_view value) {
+    out += key;
+    valid = engine::append_json_string(out, value) && valid;
+  };
+  auto number = [&](std::string_view key, std::int64_t value) {
+    out += key;
+    out += std::to_string(value);
+  };
+  out += '[';
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const engine::RecordedEvent& e = events[i];
+    if (i) out += ',';
+    // event_json()'s keys, in the order nlohmann sorts them.
+    text("{\"actor\":", e.event.actor);
+    text(",\"description\":", describe_event(e));
+    text(",\"effective_on\":", engine::to_iso(e.event.effective_on));
+    text(",\"hash\":", e.hash);
+    out += ",\"payload\":";
+    out += e.event.payload.dump(-1, ' ', false, json::error_handler_t::replace);
+    text(",\"prev_hash\":", e.prev_hash);
+    text(",\"recorded_at\":", e.event.recorded_at);
+    number(",\"seq\":", e.seq);
+    text(",\"stream\":", e.stream);
+    text(",\"type\":", e.event.type);
+    number(",\"version\":", e.version);
+    out += '}';
+  }
+  out += ']';
+  if (!valid) return events_json(events).dump(-1, ' ', false, json::error_handler_t::replace);
+  return out;
 }
 
 }  // namespace cvtrack::cli

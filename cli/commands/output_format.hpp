@@ -46,5 +46,10 @@ std::string history_line(const engine::RecordedEvent& event);
 nlohmann::json event_json(const engine::RecordedEvent& event);
 // What a command recorded, as a JSON array of event_json().
 nlohmann::json events_json(const std::vector<engine::RecordedEvent>& events);
+// events_json(events).dump(-1, ' ', false, error_handler_t::replace), written
+// without building the tree: serve answers every command with its events,
+// and building and dumping them was ~6% of serve's CPU at 64 clients. Text
+// that is not UTF-8 goes through nlohmann, which replaces what is invalid.
+std::string events_json_text(const std::vector<engine::RecordedEvent>& events);
 
 }  // namespace cvtrack::cli

@@ -107,7 +107,7 @@ void post_task_action(ServeContext& ctx, Call& call, const std::string& id, cons
           if (!written) return reply(answer.error(written.error()));
           // {"events":[…],"task":{…}}: keys in the order nlohmann sorts them.
           std::string body = "{\"events\":";
-          body += cli::events_json(*written).dump(-1, ' ', false, json::error_handler_t::replace);
+          body += cli::events_json_text(*written);
           if (*after) body += ",\"task\":" + answer.task_text(**after);
           body += '}';
           reply(json_text_response(http::status::ok, std::move(body), answer.version, answer.keep_alive));

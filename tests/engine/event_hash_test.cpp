@@ -58,6 +58,12 @@ TEST_SUITE("engine/event") {
     odd.stream = "T\"1";
     odd.event.actor = "Sông \\ Hinh";
     CHECK(hash_input(odd) == array_encoding(odd));
+    for (int c = 1; c < 0x20; ++c) odd.event.recorded_at += char(c);
+    odd.event.recorded_at += "\x7f 😀";
+    CHECK(hash_input(odd) == array_encoding(odd));
+    // Text that is not UTF-8 is refused, as it always was.
+    odd.event.actor = "ubnd-\xff";
+    CHECK_THROWS_AS((void)hash_input(odd), json::type_error);
   }
 
   TEST_CASE("an event's hash is the one logs were written with") {
