@@ -107,25 +107,28 @@ engine::Result<SourceText> make_source_text(std::string_view bytes, std::string_
     return make_error(ErrorCode::bad_input, where + ":" + std::to_string(line_of_offset(bytes, nul)) +
                                                 ": byte " + std::to_string(nul) +
                                                 " is NUL: this is a binary file, not a text document");
-  if (auto bad = first_invalid_utf8(bytes))
+  // Nearly every document is made of NFC-stable code points only: one pass
+  // says it is valid UTF-8 and NFC already, and its bytes are the text.
+  const bool nfc_already = is_nfc_stable_text(bytes);
+  if (auto bad = nfc_already ? std::nullopt : first_invalid_utf8(bytes))
     return make_error(ErrorCode::bad_input,
                       where + ":" + std::to_string(line_of_offset(bytes, *bad)) + ": byte " +
                           std::to_string(*bad) + " is not valid UTF-8 (a legacy encoding such as "
                           "Windows-1258, TCVN3 or VNI?); convert the document to UTF-8");
-  bool blank = true;
-  for (char c : bytes)
-    if (!is_space(c) && c != '\n') blank = false;
+  const bool blank = std::all_of(bytes.begin(), bytes.end(), [](char c) { return is_space(c) || c == '\n'; });
   if (blank) return make_error(ErrorCode::bad_input, where + ": the document is empty");
 
   SourceText source;
   source.name = where;
-  std::string nfc = to_nfc(bytes);
+  std::string normalized;
+  std::string_view nfc = bytes;
+  if (!nfc_already) nfc = normalized = to_nfc(bytes);
   std::size_t start = 0;
   int number = 0;
   while (start <= nfc.size()) {
     std::size_t end = nfc.find('\n', start);
     if (end == std::string::npos) end = nfc.size();
-    std::string raw = nfc.substr(start, end - start);
+    std::string raw(nfc.substr(start, end - start));
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     SourceLine line;
     line.number = ++number;

@@ -105,9 +105,11 @@ void fix_syllable(std::vector<Letter>& word) {
   last.clear();
 }
 
+}  // namespace
+
 // By UAX #15's quick check, a text of NFC-stable code points is NFC: a table
 // answers for most texts without ICU's normaliser.
-bool only_nfc_stable_letters(std::string_view text) {
+bool is_nfc_stable_text(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = int32_t(text.size());
   for (int32_t i = 0; i < n;) {
@@ -122,12 +124,14 @@ bool only_nfc_stable_letters(std::string_view text) {
   return true;
 }
 
+namespace {
+
 // Valid UTF-8 already in NFC: what normalising would give back unchanged.
 // (Ill-formed bytes are left to the full path, which turns them into U+FFFD.)
 bool is_valid_nfc(std::string_view text) {
   // ICU's U8_NEXT rejects what first_invalid_utf8 rejects, so a text of
   // stable code points is valid UTF-8 as well: the common case needs one pass.
-  if (only_nfc_stable_letters(text)) return true;
+  if (is_nfc_stable_text(text)) return true;
   if (first_invalid_utf8(text)) return false;
   UErrorCode status = U_ZERO_ERROR;
   bool normalized = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), int32_t(text.size())), status);
@@ -232,7 +236,7 @@ std::string canonical_tone(std::string_view text) {
 std::string fold(std::string_view text) {
   std::optional<std::string> simple;
   // NFC already (the quick check), so to_nfc() would give the text back.
-  if (only_nfc_stable_letters(text)) simple = map_simple_case(text, true);
+  if (is_nfc_stable_text(text)) simple = map_simple_case(text, true);
   std::string folded;
   if (simple) {
     folded = canonical_tone(*simple);

@@ -23,6 +23,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
 // (negative) answer false.
 bool is_nfc_stable(std::int32_t code_point);
 
+// True when every code point of `text` is NFC-stable (see above): the text
+// is then valid UTF-8 (first_invalid_utf8() finds nothing) and NFC already
+// (to_nfc() gives it back unchanged). False for ill-formed bytes.
+bool is_nfc_stable_text(std::string_view text);
+
 // REQUIRES: valid UTF-8.
 std::string to_nfc(std::string_view text);
 

@@ -231,6 +231,43 @@ TEST_SUITE("workflows/vietnamese_text") {
     CHECK(first_invalid_utf8("\xC0\x80") == 0u);  // overlong NUL
   }
 
+  // make_source_text() skips first_invalid_utf8() and to_nfc() for a text of
+  // NFC-stable code points: such a text must be valid UTF-8 and NFC.
+  TEST_CASE("a text of NFC-stable code points is valid UTF-8 and NFC, on every short byte sequence") {
+    auto check = [](const std::string& s) {
+      if (!is_nfc_stable_text(s)) return true;
+      return !first_invalid_utf8(s) && to_nfc(s) == s;
+    };
+    int stable = 0, failed = 0;
+    std::string s;
+    for (int a = 0; a < 256; ++a) {
+      s.assign(1, char(a));
+      failed += !check(s);
+      for (int b = 0; b < 256; ++b) {
+        s.assign({char(a), char(b)});
+        stable += is_nfc_stable_text(s);
+        failed += !check(s);
+      }
+    }
+    // Every lead byte of a 3- or 4-byte sequence with continuation bytes at
+    // and past their limits (overlongs, surrogates, past U+10FFFF, truncated).
+    const int edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBA, 0xBB, 0xBF, 0xC0, 0xC3, 0xFF};
+    for (int a = 0xE0; a < 0x100; ++a)
+      for (int b : edges)
+        for (int c : edges) {
+          s.assign({char(a), char(b), char(c)});
+          failed += !check(s) || !check(s.substr(0, 2) + "x");
+          for (int d : edges) failed += !check(s + char(d));
+        }
+    CHECK(failed == 0);
+    CHECK(stable > 128 * 129);  // ASCII pairs and the 2-byte letters are stable
+    for (const auto& text : cvtrack::test::fixture_lines_and_paragraphs()) CHECK(check(text));
+    CHECK(is_nfc_stable_text("Kính gửi: UBND các xã, thị trấn"));
+    CHECK_FALSE(is_nfc_stable_text("ga\xCC\x80"));     // a combining grave after a: not NFC-stable
+    CHECK_FALSE(is_nfc_stable_text("\xED\xA0\x80"));   // a surrogate
+    CHECK_FALSE(is_nfc_stable_text("\xF4\x90\x80\x80"));  // past U+10FFFF
+  }
+
   TEST_CASE("case helpers know Vietnamese letters") {
     CHECK(starts_with_lowercase("động và người"));
     CHECK_FALSE(starts_with_lowercase("Động"));
