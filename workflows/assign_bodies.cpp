@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -119,36 +120,56 @@ class AssigneeReadings {
   std::map<std::string, std::vector<AssigneePart>, std::less<>> readings_;
 };
 
+// One task the directive's task becomes: a part of its assignee (when the
+// phrase named several), or a body of the directory.
+struct Share {
+  const std::string* assignee = nullptr;  // null: the task's own
+  const std::string* body = nullptr;      // null: unresolved
+};
+
+engine::TaskSpec shared(engine::TaskSpec task, const Share& share) {
+  if (share.assignee) task.assignee = *share.assignee;
+  if (share.body) task.body = *share.body;
+  return task;
+}
+
 void resolve_directive(engine::Directive& directive, AssigneeReadings& readings,
                        std::vector<engine::Warning>& warnings) {
   std::vector<engine::TaskSpec> tasks;
+  tasks.reserve(directive.tasks.size());  // most tasks resolve to one body
   std::set<std::string> warned;          // name_key()s, once per directive
   std::set<std::string> default_bodies;  // two Kính gửi lines may name one body
+  std::vector<const std::string*> given;  // the ids one task was given (a handful)
   for (engine::TaskSpec& task : directive.tasks) {
     if (task.body || trim(task.assignee).empty()) {
       tasks.push_back(std::move(task));
       continue;
     }
     const std::vector<AssigneePart>& parts = readings.of(task.assignee);
-    std::set<std::string> given;
+    given.clear();
+    // Each share but the last is a copy of the task; the last takes the task
+    // itself (most tasks have one share, and copying them was most of this).
+    std::optional<Share> pending;
+    auto add = [&](Share share) {
+      if (pending) tasks.push_back(shared(task, *pending));
+      pending = share;
+    };
     for (const AssigneePart& part : parts) {
       if (part.resolution.empty()) {
-        engine::TaskSpec copy = task;
-        if (parts.size() > 1) copy.assignee = part.text;
-        tasks.push_back(std::move(copy));
+        add({parts.size() > 1 ? &part.text : nullptr, nullptr});
         if (warned.insert(name_key(part.text)).second)
           warnings.push_back({directive.line, directive_label(directive) + ": \"" + part.text +
                                                   "\" is not in the directory"});
         continue;
       }
       for (const std::string& id : part.resolution.body_ids) {
-        if (!given.insert(id).second) continue;
+        if (std::any_of(given.begin(), given.end(), [&](const std::string* g) { return *g == id; })) continue;
+        given.push_back(&id);
         if (task.is_default && !default_bodies.insert(id).second) continue;
-        engine::TaskSpec copy = task;
-        copy.body = id;
-        tasks.push_back(std::move(copy));
+        add({nullptr, &id});
       }
     }
+    if (pending) tasks.push_back(shared(std::move(task), *pending));
   }
   directive.tasks = std::move(tasks);
   for (engine::Directive& item : directive.items) resolve_directive(item, readings, warnings);
