@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -108,6 +109,61 @@ TEST_SUITE("workflows/phrase_search") {
     CAPTURE(first_difference);
     CHECK(differ == 0);
     CHECK(found > 1000);
+  }
+
+  TEST_CASE("find() finds what a search from the needle's first byte finds, on every corpus line, from every match") {
+    // find() as it was written: std::string::find from the needle's first
+    // byte, then the word check, the next byte on if it fails.
+    auto by_first_byte = [](const PhraseText& t, std::string_view needle, std::size_t from) -> std::optional<std::size_t> {
+      const std::string& s = t.shadow();
+      while (from <= s.size()) {
+        std::size_t at = s.find(needle, from);
+        if (at == std::string::npos) return std::nullopt;
+        if (!letter_or_digit_before(s, at) && !letter_or_digit_at(s, at + needle.size())) return at;
+        from = at + 1;
+      }
+      return std::nullopt;
+    };
+    std::vector<std::string> needles = {"báo cáo", "hằng ngày", "hàng tháng", "tháng", "thứ", "có hiệu lực", "phối hợp với",
+                                        "ủy ban nhân dân", "n", "h", "đ", "ủy", "2", ".", " ", "", "ngày 15", "q", "ỹ",
+                                        "UBND", "tại", "(qua", "gửi về", "chủ trì", "trước ngày", "và"};
+    const PhraseList* lists[] = {&vocabulary::subject_terminators(), &vocabulary::body_head_words(),
+                                 &vocabulary::request_verbs(),       &vocabulary::leading_adverbials(),
+                                 &vocabulary::collective_nouns(),    &vocabulary::level_words(),
+                                 &vocabulary::collective_phrases()};
+    for (const PhraseList* list : lists)
+      for (std::string_view entry : *list) needles.emplace_back(entry);
+    std::size_t found = 0, differ = 0;
+    std::string first_difference;
+    const auto texts = cvtrack::test::fixture_lines_and_paragraphs();
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      const PhraseText text{texts[k]};
+      std::vector<std::string> own = needles;
+      // Words of the text itself (and the pair they start), found at least once.
+      for (std::size_t at = 0, next; at < text.size(); at = next + 1) {
+        next = std::min(text.shadow().find(' ', at), text.size());
+        own.push_back(text.shadow().substr(at, next - at));
+        own.push_back(text.shadow().substr(at, std::min(text.shadow().find(' ', next + 1), text.size()) - at));
+      }
+      for (const std::string& needle : own) {
+        for (std::size_t from : {text.size(), text.size() + 1, text.size() / 2}) {
+          if (text.find(needle, from) != by_first_byte(text, needle, from) && differ++ == 0)
+            first_difference = needle + " in " + texts[k].substr(0, 60);
+        }
+        // From the start, then past every match in turn.
+        std::size_t from = 0;
+        for (int round = 0; round < 50; ++round) {
+          auto expected = by_first_byte(text, needle, from);
+          if (text.find(needle, from) != expected && differ++ == 0) first_difference = needle + " in " + texts[k].substr(0, 60);
+          if (!expected) break;
+          ++found;
+          from = *expected + 1;
+        }
+      }
+    }
+    CAPTURE(first_difference);
+    CHECK(differ == 0);
+    CHECK(found > 50000);
   }
 
   TEST_CASE("a phrase list keeps its order: the first entry that matches wins") {
