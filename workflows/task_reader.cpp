@@ -328,12 +328,13 @@ void read_table_row(Directive& d, const TableRow& row, const TaskReadingContext&
   }
 }
 
-// Can the shadow of `text` hold "lực"? Its ự comes from an Ự or ự, or from a
-// combining horn or dot below that the shadow's normalisation composes with a
-// u (tones move only between plain vowels, never onto a ư). Most directives
-// have none of them, and their shadow need not be made to look for "có hiệu lực".
-bool may_hold_u_horn_dot_below(std::string_view text) {
-  for (std::string_view mark : {"\u1EF1", "\u1EF0", "\u031B", "\u0323"})
+// Can the shadow of `text` hold "lực"? Its "lự" comes from an l or L before
+// an ự or Ự, or from a combining horn or dot below that the shadow's
+// normalisation composes with a u (tones move only between plain vowels,
+// never onto a ư). Nearly every directive holds an ự ("thực hiện") but few
+// hold "lực", and their shadow need not be made to look for "có hiệu lực".
+bool may_hold_luc(std::string_view text) {
+  for (std::string_view mark : {"l\u1EF1", "L\u1EF1", "l\u1EF0", "L\u1EF0", "\u031B", "\u0323"})
     if (text.find(mark) != std::string_view::npos) return true;
   return false;
 }
@@ -345,7 +346,7 @@ std::optional<engine::Date> effective_date_in(const std::vector<Directive>& dire
   for (const auto& d : directives) {
     std::optional<std::size_t> at;
     std::optional<PhraseText> t;
-    if (may_hold_u_horn_dot_below(d.text)) at = t.emplace(d.text).find("có hiệu lực");
+    if (may_hold_luc(d.text)) at = t.emplace(d.text).find("có hiệu lực");
     if (at) {
       std::string rest = t->text().substr(*at);
       PhraseText r{rest};

@@ -305,6 +305,18 @@ TEST_SUITE("workflows/document_reader: structure") {
     CHECK(task.deadline == engine::make_date(2025, 12, 8));
   }
 
+  TEST_CASE("the day a decision takes effect is read in capitals and title case too") {
+    for (const char* effect : {"CÓ HIỆU LỰC", "Có Hiệu Lực", "có hiệu lỰc", "có hiệu Lực"}) {
+      const std::string shown = effect;
+      CAPTURE(shown);
+      auto p = parse(std::string("ỦY BAN NHÂN DÂN\nXÃ ĐAK ĐOA\n\nSố: 216/QĐ-UBND\n\nĐak Đoa, ngày 20 tháng 11 năm 2025\n\n"
+                                 "QUYẾT ĐỊNH:\n\nĐiều 1. Công an xã rà soát thủ tục, hoàn thành trong thời hạn 05 ngày làm "
+                                 "việc kể từ ngày Quyết định có hiệu lực.\n\nĐiều 2. Quyết định này ") +
+                     effect + " từ ngày 01/12/2025.\n");
+      CHECK(p.directives.at(0).tasks.at(0).deadline == engine::make_date(2025, 12, 8));
+    }
+  }
+
   TEST_CASE("inline (1) (2) (3) inside one paragraph become items") {
     auto p = parse(party_document("5. Các chi bộ thực hiện tốt các nhiệm vụ: (1) rà soát danh sách; (2) tổ chức "
                                   "hội nghị; (3) báo cáo ngay Thường trực Đảng ủy khi có vụ việc phát sinh.\n"));
