@@ -9,6 +9,7 @@
 
 #include "engine/document_json.hpp"
 #include "tests/workflows/fixture_text.hpp"
+#include "workflows/clause_reader.hpp"
 #include "workflows/closing_reader.hpp"
 #include "workflows/header_reader.hpp"
 #include "workflows/text_source.hpp"
@@ -303,6 +304,65 @@ TEST_SUITE("workflows/document_reader: structure") {
     // Monday 1 December 2025 and five working days: Monday 8 December (from
     // the signing, 20 November, it would be the 27th).
     CHECK(task.deadline == engine::make_date(2025, 12, 8));
+  }
+
+  TEST_CASE("split_clauses cuts where it did when it built each clause byte by byte, on every corpus text") {
+    // split_clauses() as it was written: the clause appended to a string one
+    // byte at a time.
+    auto former = [](const std::string& text) {
+      std::vector<workflows::Clause> out;
+      std::string current;
+      auto push = [&](bool colon) {
+        std::string c = workflows::trim(current);
+        while (!c.empty() && (c.back() == '/' || c.back() == '.')) c.pop_back();
+        if (!c.empty()) out.push_back({c, colon});
+        current.clear();
+      };
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        char ch = text[i];
+        if (ch == '\n' || ch == ';') {
+          push(false);
+          continue;
+        }
+        current += ch;
+        if (ch == '.' && (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '/')) {
+          std::size_t w = current.size() - 1;
+          while (w > 0 && current[w - 1] != ' ') --w;
+          std::string word = current.substr(w, current.size() - 1 - w);
+          bool abbreviation = !word.empty() && word.size() <= 3 && workflows::is_all_uppercase(word);
+          std::size_t next = i + 1;
+          while (next < text.size() && (text[next] == ' ' || text[next] == '/' || text[next] == '.')) ++next;
+          bool capital_next = next >= text.size() || !workflows::starts_with_lowercase(text.substr(next, 4));
+          if (!abbreviation && capital_next) push(false);
+        }
+      }
+      bool colon = !workflows::trim(current).empty() && workflows::trim(current).back() == ':';
+      push(colon);
+      return out;
+    };
+    std::vector<std::string> texts = test::fixture_lines_and_paragraphs();
+    for (const auto& entry : std::filesystem::directory_iterator(CVTRACK_FIXTURES_DIR)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path());
+      texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    for (const char* odd : {"", ";", ";;\n", ".", "..", "./", "x.", ". A", "TP. Hồ Chí Minh. Sở Y tế:", "UBND TP. Huế; Sở: ",
+                            "a. b. C.", "VP./ Các xã.  Đ", "Kính gửi:", " : ", "tt. Ban", "A.B. Các", "x./.", "đ. Đ. đ"})
+      texts.emplace_back(odd);
+    std::size_t clauses = 0, differ = 0;
+    std::string first_difference;
+    for (const std::string& text : texts) {
+      const auto expected = former(text);
+      const auto got = workflows::split_clauses(text);
+      clauses += expected.size();
+      bool same = expected.size() == got.size();
+      for (std::size_t k = 0; same && k < got.size(); ++k)
+        same = got[k].text == expected[k].text && got[k].ends_with_colon == expected[k].ends_with_colon;
+      if (!same && differ++ == 0) first_difference = text.substr(0, 80);
+    }
+    CAPTURE(first_difference);
+    CHECK(differ == 0);
+    CHECK(clauses > 1000);
   }
 
   TEST_CASE("the day a decision takes effect is read in capitals and title case too") {
