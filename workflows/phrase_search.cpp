@@ -172,8 +172,10 @@ std::optional<std::size_t> PhraseText::rfind(std::string_view needle, std::size_
 }
 
 bool PhraseText::starts_with(std::string_view needle, std::size_t at) const {
-  // The first byte rules out nearly every needle of a vocabulary list at once.
+  // The first byte rules out nearly every needle of a vocabulary list at once,
+  // and the second most of the others without a call to compare().
   if (!needle.empty() && (at >= shadow_.size() || shadow_[at] != needle[0])) return false;
+  if (needle.size() >= 2 && (at + 1 >= shadow_.size() || shadow_[at + 1] != needle[1])) return false;
   return shadow_.compare(at, needle.size(), needle) == 0 && word_bounded(at, needle.size());
 }
 

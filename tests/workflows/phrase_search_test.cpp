@@ -166,6 +166,30 @@ TEST_SUITE("workflows/phrase_search") {
     CHECK(found > 50000);
   }
 
+  TEST_CASE("starts_with() is the needle's bytes in the shadow as whole words, at every byte of the corpus") {
+    const PhraseList* lists[] = {&vocabulary::subject_terminators(), &vocabulary::body_head_words(),
+                                 &vocabulary::request_verbs(),       &vocabulary::leading_adverbials(),
+                                 &vocabulary::collective_nouns(),    &vocabulary::level_words()};
+    std::vector<std::string_view> needles = {"", "n", "đ", "báo cáo", "có liên quan", "ủy"};
+    for (const PhraseList* list : lists)
+      for (std::string_view entry : *list) needles.push_back(entry);
+    std::size_t matched = 0, differ = 0;
+    for (const std::string& line : cvtrack::test::fixture_lines()) {
+      const PhraseText text{line};
+      const std::string& s = text.shadow();
+      for (std::size_t at = 0; at <= line.size(); ++at)
+        for (std::string_view needle : needles) {
+          // By its definition: the bytes, then nothing of a word on either side.
+          const bool expected = at <= s.size() && s.compare(at, needle.size(), needle) == 0 &&
+                                !letter_or_digit_before(s, at) && !letter_or_digit_at(s, at + needle.size());
+          matched += expected;
+          differ += text.starts_with(needle, at) != expected;
+        }
+    }
+    CHECK(differ == 0);
+    CHECK(matched > 10000);
+  }
+
   TEST_CASE("a phrase list keeps its order: the first entry that matches wins") {
     const PhraseList verbs = {"giao nhiệm vụ cho", "giao cho", "giao"};
     const PhraseText text{"Giao cho UBND huyện"};
