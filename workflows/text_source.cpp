@@ -123,6 +123,11 @@ engine::Result<SourceText> make_source_text(std::string_view bytes, std::string_
   std::string normalized;
   std::string_view nfc = bytes;
   if (!nfc_already) nfc = normalized = to_nfc(bytes);
+  // One line a '\n' and one more: growing the list line by line moved every
+  // line already read each time it doubled.
+  std::size_t line_count = 1;
+  for (std::size_t at = nfc.find('\n'); at != std::string_view::npos; at = nfc.find('\n', at + 1)) ++line_count;
+  source.lines.reserve(line_count);
   std::size_t start = 0;
   int number = 0;
   while (start <= nfc.size()) {
