@@ -9,8 +9,7 @@
 
 #include "cli/commands/output_format.hpp"
 #include "engine/event_types.hpp"
-#include "tests/cli/fixture_documents.hpp"
-#include "tests/engine/engine_harness.hpp"
+#include "tests/cli/lived_fixtures.hpp"
 
 using namespace cvtrack;
 using namespace cvtrack::engine;
@@ -28,25 +27,7 @@ std::string through_nlohmann(const std::vector<RecordedEvent>& events) {
 TEST_SUITE("cli/events_json_text") {
   TEST_CASE("issue 6: every event of the real documents' log is written as events_json().dump()") {
     test::EngineHarness h;
-    REQUIRE(h.service.register_documents(test::fixture_documents(), day("2026-02-02")));
-    REQUIRE(h.run("T1.1", Delegate{{"ubnd-xa-a", "ubnd-xa-b"}, day("2021-09-24"), "các xã \"thực hiện\""},
-                  "ubnd-huyen"));
-    auto snapshot = h.service.snapshot();
-    REQUIRE(snapshot);
-    int i = 0;
-    for (const auto& t : snapshot->task_list()) {
-      if (t.document == "D1") continue;  // the sample, dated 2021
-      std::string note = "Đã triển khai \"đợt " + std::to_string(i) + "\" \\ tại C:\\thôn\n\t\x01\x1f\x7f 😀";
-      std::vector<TaskCommand> commands{Acknowledge{}, ReportProgress{i % 100, note}};
-      if (t.spec.recurrence) commands.push_back(SubmitReport{std::nullopt, "Báo cáo \"tháng\""});
-      if (i % 3 == 0) commands.push_back(ClaimCompletion{"Hoàn thành\r\n"});
-      if (i % 3 == 1) commands.push_back(ExtendDeadline{day("2026-12-31"), "gia hạn"});
-      if (i % 7 == 0) commands.push_back(CancelTask{"hủy \\ bỏ"});
-      for (auto& command : commands) (void)h.service.execute({t.id, command, std::nullopt, day("2026-02-10"), ""});
-      ++i;
-    }
-    h.clock.set(vietnam_noon(day("2026-06-01")));
-    REQUIRE(h.service.tick(day("2026-06-01")));
+    test::live_fixture_documents(h);
 
     auto log = h.store.read_all();
     REQUIRE(log);

@@ -9,54 +9,21 @@
 #include "engine/task_view_json.hpp"
 #include "engine/task_view_parse.hpp"
 #include "engine/task_view_text.hpp"
-#include "tests/cli/fixture_documents.hpp"
-#include "tests/engine/engine_harness.hpp"
+#include "tests/cli/lived_fixtures.hpp"
 
 using namespace cvtrack;
 using namespace cvtrack::engine;
 using cvtrack::test::day;
-
-namespace {
-
-// Every control character, the two JSON escapes, DEL, Vietnamese and a
-// code point outside the BMP.
-std::string awkward_note(int i) {
-  std::string note = "Đã triển khai \"đợt " + std::to_string(i) + "\" \\ tại C:\\thôn\n\t";
-  for (int c = 1; c < 0x20; ++c) note += char(c);
-  return note + "\x7f 😀 ký tự";
-}
-
-}  // namespace
+using cvtrack::test::awkward_note;
 
 TEST_SUITE("cli/task_view_text") {
   TEST_CASE("issue 6: every task of every real document, through its commands, is written as to_json().dump()") {
     test::EngineHarness h;  // the sample document and its directory, for delegation
-    auto documents = test::fixture_documents();
-    REQUIRE(h.service.register_documents(documents, day("2026-02-02")));
-    REQUIRE(h.run("T1.1", Delegate{{"ubnd-xa-a", "ubnd-xa-b"}, day("2021-09-24"), "các xã thực hiện"}, "ubnd-huyen"));
+    test::live_fixture_documents(h);
 
     auto snapshot = h.service.snapshot();
     REQUIRE(snapshot);
     auto tasks = snapshot->task_list();
-    int i = 0;
-    for (const auto& t : tasks) {
-      if (t.document == "D1") continue;  // the sample, dated 2021
-      // Commands the secretariat may run on any task; a refusal (an
-      // illegal transition) leaves the task as it was, which is fine here.
-      std::vector<TaskCommand> commands{Acknowledge{}, ReportProgress{i % 100, awkward_note(i)}};
-      if (t.spec.recurrence) commands.push_back(SubmitReport{std::nullopt, "Báo cáo \"tháng\""});
-      if (i % 3 == 0) commands.push_back(ClaimCompletion{"Hoàn thành\r\n"});
-      if (i % 3 == 1) commands.push_back(ExtendDeadline{day("2026-12-31"), "gia hạn"});
-      if (i % 7 == 0) commands.push_back(CancelTask{"hủy \\ bỏ"});
-      for (auto& command : commands) (void)h.service.execute({t.id, command, std::nullopt, day("2026-02-10"), ""});
-      ++i;
-    }
-    h.clock.set(vietnam_noon(day("2026-06-01")));
-    REQUIRE(h.service.tick(day("2026-06-01")));
-
-    snapshot = h.service.snapshot();
-    REQUIRE(snapshot);
-    tasks = snapshot->task_list();
     bool parent = false, children = false, occurrences = false, escapes = false, relative = false, schedule = false;
     for (const auto& t : tasks) {
       INFO(t.id);
