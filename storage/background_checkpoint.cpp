@@ -6,13 +6,6 @@
 
 namespace cvtrack::storage {
 
-namespace {
-
-// SQLite's own default (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT).
-constexpr int kAutocheckpointPages = 1000;
-
-}  // namespace
-
 BackgroundCheckpoint::BackgroundCheckpoint(SqliteDatabase& writer, int threshold_pages)
     : writer_(writer), threshold_(threshold_pages) {
   thread_ = std::thread([this, path = writer.path()] { run(path); });

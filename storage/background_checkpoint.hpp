@@ -28,9 +28,13 @@ namespace cvtrack::storage {
 
 class BackgroundCheckpoint {
  public:
+  // SQLite's own threshold (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT): the default
+  // here, and the writer's again once this object is gone.
+  static constexpr int kAutocheckpointPages = 1000;
+
   // `writer` must outlive this object and must not be in use while it is
   // constructed or destroyed (the hook is installed and removed there).
-  explicit BackgroundCheckpoint(SqliteDatabase& writer, int threshold_pages = 1000);
+  explicit BackgroundCheckpoint(SqliteDatabase& writer, int threshold_pages = kAutocheckpointPages);
   // Gives the checkpoints back to the writer (its autocheckpoint restored)
   // and stops the thread.
   ~BackgroundCheckpoint();
