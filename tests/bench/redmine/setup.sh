@@ -34,7 +34,31 @@ if [ "$action" = stop ]; then stop; exit 0; fi
 [ "$action" = start ] || { echo "usage: $0 start [PORT] | stop" >&2; exit 2; }
 [ "$(id -u)" -eq 0 ] || { echo "redmine: run as root (apt-get, and the server writes under $app)" >&2; exit 1; }
 
+# Bookworm's bundler (2.3.15) counts a gem as deleted when its directory under
+# the gem path is missing (Gem::Specification#deleted_gem?), and Debian's ruby-*
+# packages keep their files in /usr/lib/ruby/vendor_ruby with only the gemspec
+# under /usr/share/rubygems-integration: redmine's postinst (`bundle install
+# --local`) then fails with "Could not find rotp-6.2.0.gem for installation"
+# (or racc, mail: whichever its threads reach first) and leaves the package
+# unconfigured. Loaded into every Ruby this script starts (dpkg passes the
+# environment to the postinst), this says such a gem is installed.
+cat >"$state/debian_gems.rb" <<'RUBY'
+module DebianPackagedGemsAreInstalled
+  def deleted_gem?
+    return false if loaded_from.to_s.start_with?("/usr/share/rubygems-integration/")
+    super
+  end
+end
+Gem::Specification.prepend(DebianPackagedGemsAreInstalled)
+RUBY
+export RUBYOPT="-r$state/debian_gems.rb${RUBYOPT:+ $RUBYOPT}"
+
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# An earlier install that stopped in redmine's postinst: configure it again.
+if dpkg-query -W -f='${Status}' redmine 2>/dev/null | grep -q "half-configured\|unpacked"; then
+  DEBIAN_FRONTEND=noninteractive dpkg --configure -a >"$state/configure.log" 2>&1 ||
+    { tail -30 "$state/configure.log" >&2; exit 1; }
+fi
 if ! installed redmine || ! installed redmine-sqlite; then
   echo "redmine: installing redmine and redmine-sqlite (a few minutes)" >&2
   debconf-set-selections <<'SEED'
