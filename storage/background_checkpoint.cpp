@@ -2,12 +2,16 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 #include "storage/sqlite_impl.hpp"
 
 namespace cvtrack::storage {
 
 BackgroundCheckpoint::BackgroundCheckpoint(SqliteDatabase& writer, int threshold_pages)
-    : writer_(writer), threshold_(threshold_pages) {
+    : writer_(writer), threshold_(threshold_pages), hard_limit_(threshold_pages > std::numeric_limits<int>::max() / kHardLimitFactor
+                          ? std::numeric_limits<int>::max()
+                          : threshold_pages * kHardLimitFactor) {
   thread_ = std::thread([this, path = writer.path()] { run(path); });
   // Replaces the hook that runs the automatic checkpoint: from here on the
   // writer never checkpoints inside a commit.
@@ -24,8 +28,15 @@ BackgroundCheckpoint::~BackgroundCheckpoint() {
   thread_.join();
 }
 
-int BackgroundCheckpoint::on_commit(void* self, sqlite3*, const char*, int log_pages) {
+int BackgroundCheckpoint::on_commit(void* self, sqlite3* db, const char*, int log_pages) {
   auto* me = static_cast<BackgroundCheckpoint*>(self);
+  if (log_pages >= me->hard_limit_) {
+    // See kHardLimitFactor. PASSIVE: it waits for no reader; SQLITE_BUSY
+    // (the thread's checkpoint is running) leaves it to the next commit.
+    int log = 0, copied = 0;
+    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+    return SQLITE_OK;
+  }
   if (log_pages >= me->threshold_) {
     {
       std::lock_guard lock(me->mutex_);

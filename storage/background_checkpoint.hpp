@@ -31,6 +31,15 @@ class BackgroundCheckpoint {
   // SQLite's own threshold (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT): the default
   // here, and the writer's again once this object is gone.
   static constexpr int kAutocheckpointPages = 1000;
+  // The log's hard limit, in thresholds. SQLite starts the log over only at
+  // a write that finds all of it copied, and a background checkpoint copies
+  // what was there when it began: under commits that never pause (serve at
+  // 64 clients, the start-up catch-up) the writer has always committed more
+  // by then, and the log grew without bound (1.1 GB during the 1M
+  // province's catch-up). Past the limit the writer checkpoints once itself,
+  // between two commits: it copies the little the thread has not reached,
+  // nothing is committed meanwhile, and the next write starts the log over.
+  static constexpr int kHardLimitFactor = 8;
 
   // `writer` must outlive this object and must not be in use while it is
   // constructed or destroyed (the hook is installed and removed there).
@@ -43,6 +52,8 @@ class BackgroundCheckpoint {
 
   // Checkpoints run that copied pages into the database file.
   std::uint64_t checkpoints() const { return checkpoints_; }
+  // The log's size past which the writer checkpoints itself.
+  int hard_limit_pages() const { return hard_limit_; }
 
  private:
   static int on_commit(void* self, ::sqlite3* db, const char* name, int log_pages);
@@ -50,6 +61,7 @@ class BackgroundCheckpoint {
 
   SqliteDatabase& writer_;
   const int threshold_;
+  const int hard_limit_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool due_ = false;       // guarded by mutex_
