@@ -83,7 +83,7 @@ TEST_SUITE("cli/document_formats_binary") {
     }
   }
 
-  TEST_CASE("issue 7: ingest takes a TCVN3 file as the document its UTF-8 text is; garbage is refused") {
+  TEST_CASE("issue 7: ingest takes a TCVN3 file as the document its UTF-8 text is — garbage is refused") {
     cvtrack::test::TempDirectory dir;
     const std::string db = "--db '" + dir.file("cv.db").string() + "'";
     const std::string original = std::string(CVTRACK_FIXTURES_DIR) + "/song-hinh-281-CV-HU.txt";

@@ -100,7 +100,7 @@ std::string lived_song_hinh(test::Cli& cli) {
 }  // namespace
 
 TEST_SUITE("cli/serve") {
-  TEST_CASE("a document registered over HTTP, worked on by two units, watched by a supervisor; every refusal") {
+  TEST_CASE("a document registered over HTTP, worked on by two units, watched by a supervisor — every refusal") {
     test::Cli cli;
     REQUIRE(cli.run("init", {"--directory", kDirectory}).code == 0);
     std::string secretariat = token(cli, "secretariat", "secretariat");
@@ -296,7 +296,7 @@ TEST_SUITE("cli/serve") {
     CHECK(categories_seen.size() == 7);
   }
 
-  TEST_CASE("issue 6: GET /api/overdue pages through the overdue list with its exact total; /api/stats and "
+  TEST_CASE("issue 6: GET /api/overdue pages through the overdue list with its exact total — /api/stats and "
             "/api/tasks as the command line counts them") {
     test::Cli cli;
     std::string duty = lived_song_hinh(cli);
@@ -383,7 +383,7 @@ TEST_SUITE("cli/serve") {
   }
 
   TEST_CASE("issue 6: a task's stored view with its status spliced in is byte for byte the parsed and dumped "
-            "task_json, on every task of the lived Sông Hinh document; GET /api/tasks answers with it") {
+            "task_json, on every task of the lived Sông Hinh document — GET /api/tasks answers with it") {
     test::Cli cli;
     std::string duty = lived_song_hinh(cli);
     std::string secretariat = token(cli, "secretariat", "secretariat");

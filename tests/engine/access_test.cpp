@@ -175,7 +175,7 @@ TEST_SUITE("engine/access") {
     CHECK(unknown.error().message == "T1.8: \"delete\" is not a task command");
   }
 
-  TEST_CASE("documents are registered by the secretariat; matrices and stats are for supervisors") {
+  TEST_CASE("documents are registered by the secretariat — matrices and stats are for supervisors") {
     CHECK(may_register_documents(kSecretariatToken).ok());
     for (const Principal* p : {&kUbndHuyen, &kHuyenUySupervisor}) {
       Status s = may_register_documents(*p);

@@ -103,7 +103,7 @@ TEST_SUITE("engine/deadline_schedule") {
           std::vector<std::string>{"2021-09-30 overdue"});
   }
 
-  TEST_CASE("a claim awaiting approval and a closed task fire nothing; a missed report is overdue once") {
+  TEST_CASE("a claim awaiting approval and a closed task fire nothing — a missed report is overdue once") {
     EngineHarness h;
     REQUIRE(h.run("T1.1", Acknowledge{}));
     REQUIRE(h.run("T1.1", ClaimCompletion{"xong"}, std::nullopt, "2021-09-20"));

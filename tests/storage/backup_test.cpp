@@ -92,7 +92,7 @@ TEST_SUITE("storage/backup") {
     CHECK(storage::verify_log(*copy)->ok);
   }
 
-  TEST_CASE("an existing file is refused without --force and replaced with it; the database itself never") {
+  TEST_CASE("an existing file is refused without --force and replaced with it — the database itself never") {
     LiveDatabase live;
     { std::ofstream(live.file("copy.db")) << "yesterday's copy"; }
     auto refused = storage::backup_database(*live.db, live.file("copy.db"), false);

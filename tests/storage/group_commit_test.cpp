@@ -25,7 +25,7 @@ Runtime::Work append_to(const std::string& stream, int expected_version) {
 }  // namespace
 
 TEST_SUITE("storage/group_commit") {
-  TEST_CASE("commands waiting together commit as one group; a refused one fails alone; answers come after COMMIT") {
+  TEST_CASE("commands waiting together commit as one group — a refused one fails alone — answers come after COMMIT") {
     test::TempDirectory dir;
     std::string path = dir.file("group.db").string();
     auto writer = storage::SqliteDatabase::open(path);

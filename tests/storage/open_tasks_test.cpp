@@ -59,7 +59,7 @@ struct Site : SiteFile, test::SampleSite {
 }  // namespace
 
 TEST_SUITE("storage/open_tasks") {
-  TEST_CASE("issue 6: is_open follows the state; the open-task indexes hold exactly the open tasks") {
+  TEST_CASE("issue 6: is_open follows the state — the open-task indexes hold exactly the open tasks") {
     test::SampleSite s;
     auto all = ids_where(s.raw(), "1");
     REQUIRE(all.size() >= 3);
@@ -82,7 +82,7 @@ TEST_SUITE("storage/open_tasks") {
     s.check_projections();
   }
 
-  TEST_CASE("issue 6: a state change that leaves a task open rewrites no open-task index; closing it does") {
+  TEST_CASE("issue 6: a state change that leaves a task open rewrites no open-task index — closing it does") {
     test::SampleSite s;
     SQLite::Database& db = s.raw();
     std::set<int> open_indexes{root_page(db, "open_tasks_by_deadline"), root_page(db, "open_tasks_by_holder")};

@@ -197,7 +197,7 @@ Nơi nhận:                                          PHÓ BÍ THƯ
     CHECK(warned_date);
   }
 
-  TEST_CASE("a công điện's 'điện:' list is its recipients; offices of the Government are bodies") {
+  TEST_CASE("a công điện's 'điện:' list is its recipients — offices of the Government are bodies") {
     auto p = parse("THỦ TƯỚNG CHÍNH PHỦ\nSố: 87/CĐ-TTg\nHà Nội, ngày 11 tháng 9 năm 2024\n\nCÔNG ĐIỆN\n"
                    "Về việc khắc phục hậu quả bão số 3\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
                    "- Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng;\n- Các Bộ: Quốc phòng, Công an.\n\n"
@@ -389,7 +389,7 @@ TEST_SUITE("workflows/document_reader: structure") {
     CHECK(d.items[2].tasks.at(0).reports_to == std::vector<std::string>{"Thường trực Đảng ủy"});
   }
 
-  TEST_CASE("a paragraph cut by a page break is joined; a new sentence is not") {
+  TEST_CASE("a paragraph cut by a page break is joined — a new sentence is not") {
     auto p = parse(party_document("1. Khẩn trương hỗ trợ người lao\n\nđộng gặp khó khăn do dịch.\n\n"
                                   "2. Các chi bộ tiếp tục thực hiện.\n\n"
                                   "Văn phòng Huyện ủy theo dõi và kịp thời báo cáo Ban Thường vụ Huyện ủy./.\n"));
@@ -437,7 +437,7 @@ TEST_SUITE("workflows/document_reader: structure") {
 }
 
 TEST_SUITE("workflows/document_reader: layout") {
-  TEST_CASE("a titled item takes the paragraph under it; a section title gives no task") {
+  TEST_CASE("a titled item takes the paragraph under it — a section title gives no task") {
     auto p = parse(party_document("II- NỘI DUNG VÀ PHÂN CÔNG THỰC HIỆN\n1. Công tác tuyên truyền\n"
                                   "1.1. Văn phòng Đảng ủy chủ trì xây dựng đề cương, hoàn thành trước ngày 10/8/2021.\n"
                                   "2. Công tác thăm hỏi, tặng quà\n"
@@ -478,7 +478,7 @@ TEST_SUITE("workflows/document_reader: layout") {
     CHECK(engine::to_iso(*p.directives.at(0).tasks.at(0).deadline) == "2021-05-07");
   }
 
-  TEST_CASE("unnumbered bullets are the directives; the courtesy closing is not a task") {
+  TEST_CASE("unnumbered bullets are the directives — the courtesy closing is not a task") {
     auto p = parse(party_document("- Tổ chức tuyên truyền sâu rộng về lịch sử của Đảng.\n"
                                   "- Các cơ quan báo chí mở chuyên trang, chuyên mục tuyên truyền.\n"
                                   "- Báo cáo kết quả về Ban Tuyên giáo Tỉnh ủy trước ngày 20/8/2021 để tổng hợp, "
@@ -519,7 +519,7 @@ TEST_SUITE("workflows/document_reader: layout") {
     CHECK(report->tasks[0].reports_to == std::vector<std::string>{"Giám đốc Sở Nội vụ"});
   }
 
-  TEST_CASE("'Body: work' on one line; two recipients on one Kính gửi line") {
+  TEST_CASE("'Body: work' on one line — two recipients on one Kính gửi line") {
     auto p = parse("ỦY BAN NHÂN DÂN\nHUYỆN CẦN GIỜ\nSố: 210/KH-UBND\nCần Giờ, ngày 15 tháng 3 năm 2024\n\n"
                    "Kính gửi: Các phòng, ban, ngành huyện; UBND các xã, thị trấn.\n\n"
                    "1. Phòng Văn hóa và Thông tin: Chủ trì, phối hợp với Thư viện huyện triển khai Kế hoạch.\n"
