@@ -9,6 +9,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
+#include <string>
 #include <thread>
 
 #include "storage/sqlite_impl.hpp"
@@ -29,6 +31,15 @@ int log_frames(const std::string& path) {
   return q.getColumn(1).getInt();
 }
 
+// A writer on a new database with one table the tests fill a page a row.
+struct BulkDatabase {
+  cvtrack::test::TempDirectory dir;
+  std::string path = dir.file("cvtrack.db").string();
+  std::unique_ptr<SqliteDatabase> writer = SqliteDatabase::open(path).value();
+  BulkDatabase() { db().exec("CREATE TABLE bulk (x BLOB)"); }
+  SQLite::Database& db() { return writer->impl().db; }
+};
+
 void write_pages(SQLite::Database& db, int commits) {
   for (int i = 0; i < commits; ++i) db.exec("INSERT INTO bulk VALUES (randomblob(3000))");
 }
@@ -37,39 +48,31 @@ void write_pages(SQLite::Database& db, int commits) {
 
 TEST_SUITE("storage/background_checkpoint") {
   TEST_CASE("issue 6: while it lives the writer never checkpoints — once it goes, the writer does again") {
-    cvtrack::test::TempDirectory dir;
-    std::string path = dir.file("cvtrack.db").string();
-    auto writer = SqliteDatabase::open(path).value();
-    SQLite::Database& db = writer->impl().db;
-    db.exec("CREATE TABLE bulk (x BLOB)");
+    BulkDatabase bulk;
     {
       // A threshold the log never reaches: nobody checkpoints.
-      BackgroundCheckpoint checkpoint(*writer, 1 << 30);
-      write_pages(db, 1500);  // ~1,500 pages, past SQLite's own 1,000
-      CHECK(std::filesystem::file_size(path + "-wal") > 1400 * kPage);
+      BackgroundCheckpoint checkpoint(*bulk.writer, 1 << 30);
+      write_pages(bulk.db(), 1500);  // ~1,500 pages, past SQLite's own 1,000
+      CHECK(std::filesystem::file_size(bulk.path + "-wal") > 1400 * kPage);
       CHECK(checkpoint.checkpoints() == 0);
     }
     // The writer's autocheckpoint is back: the log restarts, so the frames
     // in it after 1,500 more pages stay near the 1,000 that trigger it.
-    write_pages(db, 1500);
-    CHECK(log_frames(path) < 1200);
-    SQLite::Database reader(path, SQLite::OPEN_READONLY);
+    write_pages(bulk.db(), 1500);
+    CHECK(log_frames(bulk.path) < 1200);
+    SQLite::Database reader(bulk.path, SQLite::OPEN_READONLY);
     CHECK(reader.execAndGet("SELECT count(*) FROM bulk").getInt() == 3000);
   }
 
   TEST_CASE("issue 6: past the threshold the log is checkpointed from the background thread, nothing lost") {
-    cvtrack::test::TempDirectory dir;
-    std::string path = dir.file("cvtrack.db").string();
-    auto writer = SqliteDatabase::open(path).value();
-    SQLite::Database& db = writer->impl().db;
-    db.exec("CREATE TABLE bulk (x BLOB)");
-    BackgroundCheckpoint checkpoint(*writer, 50);
-    write_pages(db, 400);
+    BulkDatabase bulk;
+    BackgroundCheckpoint checkpoint(*bulk.writer, 50);
+    write_pages(bulk.db(), 400);
     // Waits for the thread, not for a speed: up to 20 s on a loaded machine.
     for (int i = 0; i < 2000 && checkpoint.checkpoints() == 0; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     CHECK(checkpoint.checkpoints() > 0);
-    SQLite::Database reader(path, SQLite::OPEN_READONLY);
+    SQLite::Database reader(bulk.path, SQLite::OPEN_READONLY);
     CHECK(reader.execAndGet("SELECT count(*) FROM bulk").getInt() == 400);
   }
 
@@ -79,20 +82,16 @@ TEST_SUITE("storage/background_checkpoint") {
     // writer has committed more by then. Without the writer's own checkpoint
     // past the hard limit the log grew by every commit (1.1 GB during the 1M
     // province's catch-up in serve).
-    cvtrack::test::TempDirectory dir;
-    std::string path = dir.file("cvtrack.db").string();
-    auto writer = SqliteDatabase::open(path).value();
-    SQLite::Database& db = writer->impl().db;
-    db.exec("CREATE TABLE bulk (x BLOB)");
-    BackgroundCheckpoint checkpoint(*writer, 20);
-    write_pages(db, 3000);
+    BulkDatabase bulk;
+    BackgroundCheckpoint checkpoint(*bulk.writer, 20);
+    write_pages(bulk.db(), 3000);
     int limit = checkpoint.hard_limit_pages();
     CHECK(limit == 20 * BackgroundCheckpoint::kHardLimitFactor);
     // The log's file keeps the size of its longest run (SQLite overwrites it
     // from the start): a restart every ~limit pages keeps it near the limit,
     // where 3,000 commits without one leave ~3,000 pages.
-    CHECK(std::filesystem::file_size(path + "-wal") < std::uintmax_t(2 * limit) * (kPage + 24));
-    SQLite::Database reader(path, SQLite::OPEN_READONLY);
+    CHECK(std::filesystem::file_size(bulk.path + "-wal") < std::uintmax_t(2 * limit) * (kPage + 24));
+    SQLite::Database reader(bulk.path, SQLite::OPEN_READONLY);
     CHECK(reader.execAndGet("SELECT count(*) FROM bulk").getInt() == 3000);
   }
 }
