@@ -5,9 +5,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
-#include <filesystem>
 
 #include "storage/sqlite_impl.hpp"
+#include "tests/bench/database_files.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/bench/measure.hpp"
 
@@ -29,7 +29,7 @@ std::size_t mean_event_row_bytes(const std::string& db_path, std::int64_t after_
 
 std::vector<double> raw_single_commits_ms(const std::string& path, std::size_t row_bytes, int min_count,
                                           double min_seconds) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  remove_database(path);
   SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   raw.exec("PRAGMA journal_mode = WAL");
   raw.exec("PRAGMA synchronous = FULL");

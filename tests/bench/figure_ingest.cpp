@@ -5,8 +5,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <array>
-#include <filesystem>
 
+#include "tests/bench/database_files.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/bench/measure.hpp"
 #include "workflows/assign_bodies.hpp"
@@ -28,8 +28,7 @@ std::int64_t last_seq(storage::SqliteDatabase& db) {
 double raw_batched_inserts(const std::string& db_path, std::int64_t after_seq, const std::vector<std::int64_t>& batch_ends,
                            const std::string& work_dir) {
   std::string raw_path = work_dir + "/raw-ingest.db";
-  std::filesystem::remove(raw_path);
-  std::filesystem::remove(raw_path + "-wal");
+  remove_database(raw_path);
   SQLite::Database raw(raw_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   raw.exec("PRAGMA journal_mode = WAL");
   raw.exec("PRAGMA synchronous = FULL");

@@ -8,10 +8,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "tests/bench/database_files.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/bench/measure.hpp"
 
@@ -95,19 +95,6 @@ Served serve_once(const std::string& cvtrack, const std::string& db, const std::
   return s;
 }
 
-// The database file and its write-ahead log, if any (the writer is closed).
-void copy_database(const std::string& from, const std::string& to) {
-  for (const char* suffix : {"", "-wal"}) {
-    std::filesystem::remove(to + suffix);
-    if (std::filesystem::exists(from + suffix)) std::filesystem::copy_file(from + suffix, to + suffix);
-  }
-  std::filesystem::remove(to + "-shm");
-}
-
-void remove_database(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-}
-
 double scan_log_seconds(const std::string& db) {
   SQLite::Database raw(db, SQLite::OPEN_READONLY);
   Stopwatch w;
@@ -132,7 +119,7 @@ void figure_process(const std::string& cvtrack, const std::string& db, std::int6
               "bare scan of the log: " + num(scan) + " s", ratio(rebuild.seconds, scan)});
 
   std::string empty = work_dir + "/empty.db";
-  std::filesystem::remove(empty);
+  remove_database(empty);
   run({cvtrack, "init", "--db", empty}, work_dir + "/init-empty.log");
   Served base = serve_once(cvtrack, empty, work_dir + "/serve-empty.log");
   if (!base.ok) {

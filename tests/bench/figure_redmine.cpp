@@ -25,11 +25,11 @@
 // other than success stops the figure with its status and body: no number
 // is printed for work that was refused.
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/bench/database_files.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/bench/measure.hpp"
 
@@ -104,7 +104,7 @@ void figure_redmine(const std::string& cvtrack, const Corpus& corpus, const Redm
 
   // cvtrack: a new database with the province's directory, served.
   std::string db = work_dir + "/peer.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  remove_database(db);
   run_capture({cvtrack, "init", "--db", db, "--directory", work_dir + "/sample/binh-an.json"});
   std::string secretariat = create_token(cvtrack, db, "secretariat", "secretariat");
   ServeProcess serve(cvtrack, db, work_dir + "/serve-peer.log");

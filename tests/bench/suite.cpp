@@ -13,6 +13,7 @@
 
 #include "cli/commands/directory_bridge.hpp"
 #include "cli/commands/session.hpp"
+#include "tests/bench/database_files.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/bench/measure.hpp"
 #include "workflows/body_directory.hpp"
@@ -104,8 +105,7 @@ void run_suite(const SuiteOptions& o) {
 
   std::string db_path = o.work_dir + "/cvtrack.db";
   bool reusing = o.reuse && std::filesystem::exists(db_path);
-  if (!reusing)
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + suffix);
+  if (!reusing) remove_database(db_path);
   Engine engine = open_engine(db_path);
   report.machine(machine_line(o.work_dir, fdatasync_ms, *engine.database));
   Curve curve;
