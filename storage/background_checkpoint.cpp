@@ -8,10 +8,20 @@
 
 namespace cvtrack::storage {
 
+namespace {
+
+// kHardLimitFactor thresholds; a threshold too large to multiply has none.
+int hard_limit_for(int threshold_pages) {
+  constexpr int kMost = std::numeric_limits<int>::max();
+  return threshold_pages > kMost / BackgroundCheckpoint::kHardLimitFactor
+             ? kMost
+             : threshold_pages * BackgroundCheckpoint::kHardLimitFactor;
+}
+
+}  // namespace
+
 BackgroundCheckpoint::BackgroundCheckpoint(SqliteDatabase& writer, int threshold_pages)
-    : writer_(writer), threshold_(threshold_pages), hard_limit_(threshold_pages > std::numeric_limits<int>::max() / kHardLimitFactor
-                          ? std::numeric_limits<int>::max()
-                          : threshold_pages * kHardLimitFactor) {
+    : writer_(writer), threshold_(threshold_pages), hard_limit_(hard_limit_for(threshold_pages)) {
   thread_ = std::thread([this, path = writer.path()] { run(path); });
   // Replaces the hook that runs the automatic checkpoint: from here on the
   // writer never checkpoints inside a commit.
