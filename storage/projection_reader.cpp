@@ -1,6 +1,7 @@
 #include "storage/projection_reader.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <tuple>
 
@@ -384,62 +385,84 @@ engine::Result<engine::TaskView> ProjectionReader::task_of(const TaskRow& row) c
   return task;
 }
 
+namespace {
+
+// One task's place among engine::status_at's categories, from its state,
+// deadline and done_on columns. Dates are ISO text, so they compare as
+// dates; a NULL deadline has none, and a task done without a deadline (or
+// without a done_on) is on time.
+void count_task(engine::CategoryCounts& c, std::string_view state, const char* deadline, const char* done_on,
+                const std::string& as_of, const std::string& soon) {
+  ++c.total;
+  if (state == "cancelled") {
+    ++c.cancelled;
+  } else if (state == "done") {
+    bool late = deadline && done_on && std::strcmp(done_on, deadline) > 0;
+    ++(late ? c.done_late : c.done_on_time);
+  } else if (!deadline) {
+    ++c.no_deadline;
+  } else if (as_of.compare(deadline) > 0) {
+    ++c.in_progress_overdue;
+  } else {
+    ++c.in_progress_on_time;
+    if (soon.compare(deadline) > 0) ++c.due_soon;
+  }
+}
+
+void add_counts(engine::CategoryCounts& to, const engine::CategoryCounts& c) {
+  to.total += c.total;
+  to.in_progress_on_time += c.in_progress_on_time;
+  to.in_progress_overdue += c.in_progress_overdue;
+  to.done_on_time += c.done_on_time;
+  to.done_late += c.done_late;
+  to.no_deadline += c.no_deadline;
+  to.cancelled += c.cancelled;
+  to.due_soon += c.due_soon;
+}
+
+}  // namespace
+
 engine::Result<engine::Stats> ProjectionReader::stats(const std::optional<std::vector<std::string>>& holders,
                                                       engine::Date as_of, engine::Date due_soon_before) const {
-  // engine::status_at as SQL: dates are ISO text, so they compare as dates.
-  // One group per (holder, state), read in the order of tasks_by_holder
-  // (holder, state, deadline, done_on, id), so the groups stream from the
-  // index with no temporary B-tree, and each row costs four comparisons;
-  // the categories follow from the state here. A NULL deadline or done_on
-  // compares to NULL, which sum() skips.
-  std::string sql =
-      "SELECT holder, state, count(*), count(deadline), sum(deadline < :as_of), sum(deadline < :soon), "
-      "sum(done_on > deadline) FROM tasks WHERE 1";
+  // engine::status_at over the tasks table's columns, no task parsed. The
+  // rows are read from tasks_in_id_order alone (holder first, the status
+  // columns in the entry), holder by holder, and counted here: SQLite's
+  // GROUP BY would sort them by state in a temporary B-tree, and its
+  // per-row sums over state cost ~0.37 s at 1M tasks in sqlite3, against
+  // ~0.1 s for the bare scan.
+  std::string sql = "SELECT holder, state, deadline, done_on FROM tasks INDEXED BY tasks_in_id_order WHERE 1";
   if (holders) {
     sql += " AND holder IN (";
-    for (std::size_t i = 0; i < holders->size(); ++i) sql += i ? ", :h" + std::to_string(i) : ":h0";
+    for (std::size_t i = 0; i < holders->size(); ++i) sql += i ? ", ?" : "?";
     sql += ")";
   }
-  sql += " GROUP BY holder, state";
   try {
     SQLite::Statement q(database_.impl().db, sql);
-    q.bind(":as_of", engine::to_iso(as_of));
-    q.bind(":soon", engine::to_iso(due_soon_before));
-    if (holders)
-      for (std::size_t i = 0; i < holders->size(); ++i) q.bind(":h" + std::to_string(i), (*holders)[i]);
+    int i = 0;
+    bind_holders(q, holders, i);
+    const std::string today = engine::to_iso(as_of), soon = engine::to_iso(due_soon_before);
     engine::Stats stats;
+    std::string holder;
+    engine::CategoryCounts counts;  // the current run of one holder's rows
+    auto flush = [&] {
+      if (counts.total == 0) return;
+      add_counts(stats.by_body[holder], counts);
+      add_counts(stats.total, counts);
+      counts = {};
+    };
     while (q.executeStep()) {
-      int count = q.getColumn(2).getInt();
-      int with_deadline = q.getColumn(3).getInt();
-      int before_today = q.getColumn(4).getInt();   // deadline passed
-      int before_soon = q.getColumn(5).getInt();    // deadline passed or due soon
-      int done_late = q.getColumn(6).getInt();
-      engine::CategoryCounts c;
-      c.total = count;
-      std::string state = q.getColumn(1).getString();
-      if (state == "cancelled") {
-        c.cancelled = count;
-      } else if (state == "done") {
-        // Late when submitted after the deadline; without either, on time.
-        c.done_late = done_late;
-        c.done_on_time = count - done_late;
-      } else {
-        c.no_deadline = count - with_deadline;
-        c.in_progress_overdue = before_today;
-        c.in_progress_on_time = with_deadline - before_today;
-        c.due_soon = before_soon - before_today;
+      const char* row_holder = q.getColumn(0).getText();
+      if (holder != row_holder) {
+        flush();
+        holder = row_holder;
       }
-      for (auto* to : {&stats.by_body[q.getColumn(0).getString()], &stats.total}) {
-        to->total += c.total;
-        to->in_progress_on_time += c.in_progress_on_time;
-        to->in_progress_overdue += c.in_progress_overdue;
-        to->done_on_time += c.done_on_time;
-        to->done_late += c.done_late;
-        to->no_deadline += c.no_deadline;
-        to->cancelled += c.cancelled;
-        to->due_soon += c.due_soon;
-      }
+      auto text_or_null = [&](int column) {
+        auto c = q.getColumn(column);
+        return c.isNull() ? nullptr : c.getText();
+      };
+      count_task(counts, q.getColumn(1).getText(), text_or_null(2), text_or_null(3), today, soon);
     }
+    flush();
     return stats;
   } catch (const SQLite::Exception& e) {
     return sqlite_error(e, database_.path() + ": counting tasks per body");

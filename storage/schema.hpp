@@ -221,6 +221,23 @@ inline constexpr const char* kOpenPeriodicTask =
 inline const std::string kOpenPeriodicTasksV8 =
     std::string("CREATE INDEX open_periodic_tasks ON tasks (id) WHERE ") + kOpenPeriodicTask + ";";
 
+// Version 9 (issue 6): one index of a holder's tasks instead of two.
+// tasks_by_holder (holder, state, deadline, done_on, id) gave stats its
+// groups in order, but with `state` second its entry moved on every state
+// change: an ack or a progress report deleted it from one leaf and inserted
+// it into another, 2.2 of the ~5.7 pages a durable command wrote at 1M tasks
+// (WAL frames mapped to their B-trees with dbstat). tasks_in_id_order
+// (holder, document number, id) now carries the status columns after the
+// id, so a state change rewrites the entry where it is, and it answers
+// what both did: a holder's page in task id order, the counts and stats
+// per holder (ProjectionReader::stats, read from the index alone), a
+// holder's ids with a state.
+inline constexpr const char* kOneHolderIndexV9 = R"sql(
+DROP INDEX tasks_by_holder;
+DROP INDEX tasks_in_id_order;
+CREATE INDEX tasks_in_id_order ON tasks (holder, CAST(substr(id, 2, instr(id, '.') - 2) AS INTEGER), id, state, deadline, done_on);
+)sql";
+
 // The projection tables with the columns that order their rows, for
 // rebuild and verify.
 struct ProjectionTable {

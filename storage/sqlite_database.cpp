@@ -44,6 +44,7 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
       [](SQLite::Database& db) { db.exec(kTasksInIdOrderV6); },
       [](SQLite::Database& db) { db.exec(kOpenTaskColumnV7); },
       [](SQLite::Database& db) { db.exec(kOpenPeriodicTasksV8); },
+      [](SQLite::Database& db) { db.exec(kOneHolderIndexV9); },
   };
   return steps;
 }

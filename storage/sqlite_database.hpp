@@ -16,7 +16,7 @@ namespace cvtrack::storage {
 class SqliteDatabase {
  public:
   // The schema version this build writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 8;
+  static constexpr int kSchemaVersion = 9;
 
   static engine::Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path);
   ~SqliteDatabase();

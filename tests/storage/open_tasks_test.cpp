@@ -91,7 +91,11 @@ TEST_SUITE("storage/open_tasks") {
     auto ack = written_btrees(db, "UPDATE tasks SET state = ?, progress = ?, last_change_on = ?, version = ?, view = ? "
                                   "WHERE id = ?");
     for (int page : open_indexes) CHECK(ack.count(page) == 0);
-    CHECK(ack.count(root_page(db, "tasks_by_holder")) == 1);  // holder, state: it must follow
+    // The table, the primary key's index (opened to find the row by id, its
+    // entry unchanged) and the one index that holds the state (schema 9),
+    // where the entry stays in place: nothing else.
+    CHECK(ack == std::set<int>{root_page(db, "tasks"), root_page(db, "sqlite_autoindex_tasks_1"),
+                               root_page(db, "tasks_in_id_order")});
     auto close = written_btrees(db, "UPDATE tasks SET state = ?, is_open = ?, done_on = ?, version = ?, view = ? "
                                     "WHERE id = ?");
     for (int page : open_indexes) CHECK(close.count(page) == 1);
@@ -115,6 +119,33 @@ TEST_SUITE("storage/open_tasks") {
     CHECK(ids_where(raw, "is_open = 1") == open);
     CHECK(open_ids(raw, "open_tasks_by_deadline") == by_deadline);
     CHECK(open_ids(raw, "open_tasks_by_holder") == by_holder);
+    auto check = storage::verify_log(**reopened);
+    REQUIRE(check);
+    CHECK(check->ok);
+  }
+
+  TEST_CASE("issue 6: a schema 8 database gets one holder index, with the status columns, by migration") {
+    Site s;
+    s.run("T1.4", CancelTask{"trùng nhiệm vụ"}, "2021-09-10");
+    s.run("T1.2", Acknowledge{}, "2021-09-08", "phong-yte");
+    // Back to schema 8: the two indexes v9 merged.
+    s.raw().exec(R"sql(
+      DROP INDEX tasks_in_id_order;
+      CREATE INDEX tasks_in_id_order ON tasks (holder, CAST(substr(id, 2, instr(id, '.') - 2) AS INTEGER), id);
+      CREATE INDEX tasks_by_holder ON tasks (holder, state, deadline, done_on, id);
+      PRAGMA user_version = 8;
+    )sql");
+    auto reopened = storage::SqliteDatabase::open(s.path);
+    REQUIRE(reopened);
+    CHECK((*reopened)->schema_version() == storage::SqliteDatabase::kSchemaVersion);
+    SQLite::Database& raw = (*reopened)->impl().db;
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'tasks_by_holder'").getInt() == 0);
+    std::vector<std::string> columns;
+    SQLite::Statement info(raw, "PRAGMA index_info(tasks_in_id_order)");
+    while (info.executeStep()) columns.push_back(info.getColumn("name").isNull() ? "(expr)" : info.getColumn("name").getString());
+    CHECK(columns == std::vector<std::string>{"holder", "(expr)", "id", "state", "deadline", "done_on"});
+    // Every task is in it, with the state its row holds.
+    CHECK(raw.execAndGet("SELECT count(*) FROM tasks INDEXED BY tasks_in_id_order WHERE holder IS NOT NULL AND state = 'cancelled'").getInt() == 1);
     auto check = storage::verify_log(**reopened);
     REQUIRE(check);
     CHECK(check->ok);
