@@ -128,13 +128,7 @@ TEST_SUITE("storage/open_tasks") {
     Site s;
     s.run("T1.4", CancelTask{"trùng nhiệm vụ"}, "2021-09-10");
     s.run("T1.2", Acknowledge{}, "2021-09-08", "phong-yte");
-    // Back to schema 8: the two indexes v9 merged.
-    s.raw().exec(R"sql(
-      DROP INDEX tasks_in_id_order;
-      CREATE INDEX tasks_in_id_order ON tasks (holder, CAST(substr(id, 2, instr(id, '.') - 2) AS INTEGER), id);
-      CREATE INDEX tasks_by_holder ON tasks (holder, state, deadline, done_on, id);
-      PRAGMA user_version = 8;
-    )sql");
+    s.raw().exec(test::kBackToSchema8);
     auto reopened = storage::SqliteDatabase::open(s.path);
     REQUIRE(reopened);
     CHECK((*reopened)->schema_version() == storage::SqliteDatabase::kSchemaVersion);

@@ -25,12 +25,20 @@ inline engine::TimePoint noon(const char* date) {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::sys_days(day(date))) + std::chrono::hours(5);
 }
 
-// Schema 9's, 8's and 7's changes taken back (storage/schema.hpp): where
-// the migration tests of schema 6 and older start.
-inline constexpr const char* kBackToSchema6 = R"sql(
+// Schema 9's change taken back (storage/schema.hpp): the two holder
+// indexes it merged.
+inline constexpr const char* kSchema9Undone = R"sql(
   DROP INDEX tasks_in_id_order;
   CREATE INDEX tasks_in_id_order ON tasks (holder, CAST(substr(id, 2, instr(id, '.') - 2) AS INTEGER), id);
   CREATE INDEX tasks_by_holder ON tasks (holder, state, deadline, done_on, id);
+)sql";
+
+// Where the migration test of schema 8 starts.
+inline const std::string kBackToSchema8 = std::string(kSchema9Undone) + "PRAGMA user_version = 8;";
+
+// Schema 9's, 8's and 7's changes taken back: where the migration tests of
+// schema 6 and older start.
+inline const std::string kBackToSchema6 = std::string(kSchema9Undone) + R"sql(
   DROP INDEX open_periodic_tasks;
   DROP INDEX open_tasks_by_deadline;
   DROP INDEX open_tasks_by_holder;
